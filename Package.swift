@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// The module graph is one-way (see docs/architecture.md):
+/// Diagnostics and TextAnalysis are leaves; DialogueRuntime and Scoring hold the compiled
+/// runtime types; Content is the compiler from YAML to those types; the CLI is a thin adapter.
+let package = Package(
+  name: "ComplaintSim",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "complaint-sim", targets: ["complaint-sim"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    .target(name: "Diagnostics"),
+    .target(name: "TextAnalysis"),
+    .target(name: "DialogueRuntime", dependencies: ["TextAnalysis", "Diagnostics"]),
+    .target(name: "Scoring", dependencies: ["TextAnalysis", "Diagnostics"]),
+    .target(
+      name: "Content",
+      dependencies: ["DialogueRuntime", "Scoring", "TextAnalysis", "Diagnostics", "Yams"]
+    ),
+    .target(
+      name: "ComplaintSimCLI",
+      dependencies: [
+        "Content", "Diagnostics",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "complaint-sim", dependencies: ["ComplaintSimCLI"]),
+    .target(name: "TestSupport", dependencies: ["Content", "Diagnostics"]),
+    .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+    .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
+    .testTarget(
+      name: "ContentTests",
+      dependencies: ["Content", "TestSupport", "Yams"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "CLITests", dependencies: ["TestSupport"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)
