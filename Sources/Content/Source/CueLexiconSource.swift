@@ -1,0 +1,57 @@
+import TextAnalysis
+
+/// A cue lexicon file as written (`rubrics/cues/*.yaml`).
+struct CueLexiconSource: Decodable, Sendable {
+  var id: Located<String>
+  var title: String
+  var cues: [CueSource]
+
+  static let shape = ObjectShape(
+    "cue lexicon", summary: "Things a trainee reply can do, with patterns and examples.",
+    ContentKind.header(.cueLexicon) + [
+      .required("id", .id, "Lexicon id."),
+      .required("title", .text),
+      .required("cues", .list(.object(CueSource.shape), minItems: 1)),
+    ])
+}
+
+struct CueSource: Decodable, Sendable {
+  var id: Located<String>
+  var title: String
+  var description: String?
+  var polarity: CuePolarity?
+  var patterns: [Located<String>]?
+  var except: [String]?
+  var negators: [String]?
+  var detect: BuiltInDetector?
+  var fuzzy: Double?
+  var examples: Examples?
+
+  struct Examples: Decodable, Sendable {
+    var match: [String]?
+    var noMatch: [String]?
+
+    static let shape = ObjectShape(
+      "cue examples",
+      [
+        .optional("match", .texts, "Replies that must show this cue."),
+        .optional("noMatch", .texts, "Replies that must not show this cue."),
+      ])
+  }
+
+  static let shape = ObjectShape(
+    "cue",
+    [
+      .required("id", .id, "Cue id, unique across all lexicons."),
+      .required("title", .text),
+      .optional("description", .text),
+      .optional("polarity", .oneOf(CuePolarity.allCases.map(\.rawValue)), "Default neutral."),
+      .optional("patterns", .texts, "Literal phrases; 'a…b' or 'a…{N}b' for terms in order with a bounded gap."),
+      .optional("except", .texts, "Phrases inside which a hit does not count."),
+      .optional("negators", .texts, "Words that cancel a hit right before it."),
+      .optional("detect", .oneOf(BuiltInDetector.allCases.map(\.rawValue)), "A built-in recogniser."),
+      .optional("fuzzy", .number(min: 0.3, max: 1), "Similarity threshold for paraphrases of the examples."),
+      .optional("examples", .object(Examples.shape)),
+    ],
+    constraints: [.atLeastOne(["patterns", "detect"])])
+}

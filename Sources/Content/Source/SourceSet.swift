@@ -1,0 +1,16 @@
+/// A decoded file together with the path it came from.
+struct Sourced<Source: Sendable>: Sendable {
+  var path: String
+  var source: Source
+}
+
+/// Every content file that decoded, by kind: the input of validation and compilation.
+struct SourceSet: Sendable {
+  var modules: [Sourced<ModuleSource>] = []
+  var questionBanks: [Sourced<QuestionBankSource>] = []
+  var exams: [Sourced<ExamSource>] = []
+  var cueLexicons: [Sourced<CueLexiconSource>] = []
+  var rubrics: [Sourced<RubricSource>] = []
+  var personas: [Sourced<PersonaSource>] = []
+  var scenarios: [Sourced<ScenarioSource>] = []
+}

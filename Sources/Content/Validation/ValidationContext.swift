@@ -1,0 +1,88 @@
+import Diagnostics
+
+/// One validation rule over all decoded content (STYLE G4): it reports problems, never throws.
+protocol ContentValidator: Sendable {
+  func validate(_ context: ValidationContext) -> [Diagnostic]
+}
+
+/// Decoded content plus the indexes validators share: which ids exist, and helpers to point
+/// diagnostics at tokens.
+struct ValidationContext: Sendable {
+  let sources: SourceSet
+  let texts: [String: String]
+  let cueIDs: Set<String>
+  let personaIDs: Set<String>
+  let rubricIDs: Set<String>
+  let scenarioIDs: Set<String>
+  let moduleIDs: Set<String>
+  let bankIDs: Set<String>
+
+  init(sources: SourceSet, texts: [String: String]) {
+    self.sources = sources
+    self.texts = texts
+    cueIDs = Set(sources.cueLexicons.flatMap { $0.source.cues.map(\.id.value) })
+    personaIDs = Set(sources.personas.map(\.source.id.value))
+    rubricIDs = Set(sources.rubrics.map(\.source.id.value))
+    scenarioIDs = Set(sources.scenarios.map(\.source.id.value))
+    moduleIDs = Set(sources.modules.map(\.source.id.value))
+    bankIDs = Set(sources.questionBanks.map(\.source.id.value))
+  }
+
+  /// The validators, in the order their findings are most useful.
+  static let validators: [any ContentValidator] = [
+    DuplicateIDValidator(),
+    CueLexiconValidator(),
+    RubricValidator(),
+    PersonaValidator(),
+    ScenarioValidator(),
+    CurriculumValidator(),
+    ReachabilityLinter(),
+    UsageLinter(),
+  ]
+
+  func validate() -> [Diagnostic] {
+    Self.validators.flatMap { $0.validate(self) }
+  }
+
+  func persona(_ id: String) -> PersonaSource? {
+    sources.personas.first { $0.source.id.value == id }?.source
+  }
+
+  func rubric(_ id: String) -> RubricSource? {
+    sources.rubrics.first { $0.source.id.value == id }?.source
+  }
+
+  /// A diagnostic pointing at a located token, shifted past an opening quote.
+  func diagnostic(
+    _ code: DiagnosticCode, _ token: Located<String>, in path: String, _ message: String,
+    hint: String? = nil, offset: Int = 0, length: Int? = nil
+  ) -> Diagnostic {
+    var location = token.location(in: path)
+    location.column += offset + quoteWidth(at: location)
+    return Diagnostic(code, at: location, message: message, length: length ?? token.length, hint: hint)
+  }
+
+  /// "unknown cue 'x'" with a did-you-mean over the known ids.
+  func unknown(
+    _ code: DiagnosticCode, _ what: String, _ token: Located<String>, in path: String, known: some Collection<String>
+  ) -> Diagnostic {
+    let hint = Suggestion.hint(for: token.value, in: known)
+      ?? (known.isEmpty ? "no \(what) is defined" : nil)
+    return diagnostic(code, token, in: path, "unknown \(what) '\(token.value)'", hint: hint)
+  }
+
+  /// 1 when the scalar at `location` starts with a quote, so offsets into its text line up.
+  private func quoteWidth(at location: SourceLocation) -> Int {
+    guard let text = texts[location.file] else { return 0 }
+    var lineNumber = 1
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      defer { lineNumber += 1 }
+      guard lineNumber == location.line else { continue }
+      let scalars = Array(line.unicodeScalars)
+      guard location.column - 1 < scalars.count else { return 0 }
+      let first = scalars[location.column - 1]
+      return first == "\"" || first == "'" ? 1 : 0
+    }
+    return 0
+  }
+}

@@ -1,0 +1,3 @@
+import ComplaintSimCLI
+
+ComplaintSimCommand.main()
