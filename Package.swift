@@ -37,11 +37,9 @@ let package = Package(
     .testTarget(
       name: "ContentTests",
       dependencies: ["Content", "TestSupport", "Yams"],
-      resources: [.copy("Fixtures")]
+      exclude: ["Fixtures"]
     ),
-    .testTarget(
-      name: "CLITests", dependencies: ["TestSupport"]
-    ),
+    .testTarget(name: "CLITests", dependencies: ["TestSupport", "Content"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -51,7 +51,6 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Hashable {
   case groupNeedsSpeakers = "CS0306"
   case unsatisfiableDraw = "CS0307"
   case invalidAnswer = "CS0308"
-  case cueWithoutMatcher = "CS0309"
   case moodStartOutOfBounds = "CS0310"
 
   // Lint (CS04xx, warnings)
@@ -93,7 +92,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Hashable {
     case .invalidValue: .init("invalid-value", .error, "'{value}' is not one of {allowed}")
     case .valueOutOfRange: .init("value-out-of-range", .error, "{value} is out of range {range}")
     case .invalidId: .init("invalid-id", .error, "invalid id '{id}'")
-    case .emptyList: .init("empty-list", .error, "'{key}' needs at least {min} item(s)")
+    case .emptyList: .init("empty-list", .error, "needs at least {min} item(s), found {count}")
     case .duplicateId: .init("duplicate-id", .error, "duplicate {what} id '{id}'")
     case .unknownCue: .init("unknown-cue", .error, "unknown cue '{id}'")
     case .unknownState: .init("unknown-state", .error, "unknown state '{id}'")
@@ -121,8 +120,6 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Hashable {
     case .unsatisfiableDraw:
       .init("unsatisfiable-draw", .error, "draw asks for {count} questions but only {available} match")
     case .invalidAnswer: .init("invalid-answer", .error, "{problem}")
-    case .cueWithoutMatcher:
-      .init("cue-without-matcher", .error, "cue '{id}' has neither 'patterns' nor 'detect'")
     case .moodStartOutOfBounds:
       .init("mood-start-out-of-bounds", .error, "start value {value} of '{name}' is outside {min}…{max}")
     case .unreachableState:
@@ -131,7 +128,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Hashable {
       .init("unreachable-ending", .warning, "no transition leads to ending '{id}'")
     case .unusedCue: .init("unused-cue", .warning, "cue '{id}' is not used by any rubric, persona or scenario")
     case .untriggerableCriterion:
-      .init("untriggerable-criterion", .warning, "criterion '{id}' applies to no shipped scenario")
+      .init("untriggerable-criterion", .warning, "criterion '{id}' applies to no loaded scenario")
     case .deadEndState:
       .init("dead-end-state", .warning, "state '{id}' has no transition out and no way to end")
     case .unexpectedFolder:
