@@ -105,7 +105,16 @@ public struct ContentLoader: Sendable {
         hint: "set 'schemaVersion: \(ContentKind.schemaVersion)'")]
     }
     let problems = ShapeValidator.validate(file.root, against: .object(kind.shape), file: path)
-    if problems.hasErrors { return problems }
+    if problems.hasErrors {
+      if let id = mapping["id"]?.string {
+        sources.brokenIDs[kind, default: []].insert(id)
+      }
+      if kind == .cueLexicon, case .sequence(let cues)? = mapping["cues"] {
+        // A lexicon with one bad cue must not make every other cue "unknown" elsewhere.
+        for cue in cues { if let id = cue["id"]?.string { sources.brokenIDs[kind, default: []].insert(id) } }
+      }
+      return problems
+    }
     do {
       switch kind {
       case .module: sources.modules.append(Sourced(path: path, source: try decode(file.root)))

@@ -15,24 +15,24 @@ struct ShapeValidator {
   /// Validates `node` and returns all problems found.
   static func validate(_ node: Node, against shape: Shape, file: String) -> [Diagnostic] {
     var validator = ShapeValidator(file: file)
-    validator.check(node, shape)
+    validator.check(node, shape, key: nil)
     return validator.diagnostics
   }
 
-  private mutating func check(_ node: Node, _ shape: Shape) {
+  private mutating func check(_ node: Node, _ shape: Shape, key: String?) {
     switch shape {
     case .text:
       guard case .scalar = node, node.null == nil || node.isQuoted else {
-        return mismatch(node, shape)
+        return mismatch(node, shape, key: key)
       }
     case .id:
-      guard case .scalar(let scalar) = node, node.null == nil else { return mismatch(node, shape) }
+      guard case .scalar(let scalar) = node, node.null == nil else { return mismatch(node, shape, key: key) }
       if !IDRule.isValid(scalar.string) {
         report(.invalidId, at: node, "invalid id '\(scalar.string)'", length: scalar.string.unicodeScalars.count,
                hint: IDRule.advice)
       }
     case .oneOf(let words):
-      guard case .scalar(let scalar) = node, node.null == nil else { return mismatch(node, shape) }
+      guard case .scalar(let scalar) = node, node.null == nil else { return mismatch(node, shape, key: key) }
       if !words.contains(scalar.string) {
         report(
           .invalidValue, at: node,
@@ -41,38 +41,40 @@ struct ShapeValidator {
           hint: Suggestion.hint(for: scalar.string, in: words))
       }
     case .integer(let min, let max):
-      guard let value = node.plainInt else { return mismatch(node, shape) }
-      checkRange(node, Double(value), min.map(Double.init), max.map(Double.init))
+      guard let value = node.plainInt else { return mismatch(node, shape, key: key) }
+      checkRange(node, key, Double(value), min.map(Double.init), max.map(Double.init))
     case .number(let min, let max):
-      guard let value = node.plainNumber else { return mismatch(node, shape) }
-      checkRange(node, value, min, max)
+      guard let value = node.plainNumber else { return mismatch(node, shape, key: key) }
+      checkRange(node, key, value, min, max)
     case .boolean:
-      guard node.plainBool != nil else { return mismatch(node, shape) }
+      guard node.plainBool != nil else { return mismatch(node, shape, key: key) }
     case .list(let item, let minItems):
-      guard case .sequence(let sequence) = node else { return mismatch(node, shape) }
+      guard case .sequence(let sequence) = node else { return mismatch(node, shape, key: key) }
       if sequence.count < minItems {
-        report(.emptyList, at: node, "needs at least \(minItems) item(s), found \(sequence.count)")
+        let name = key.map { "'\($0)' " } ?? ""
+        report(.emptyList, at: node, "\(name)needs at least \(minItems) item(s), found \(sequence.count)")
       }
-      for element in sequence { check(element, item) }
+      for element in sequence { check(element, item, key: key) }
     case .object(let object):
-      checkObject(node, object)
+      checkObject(node, object, key: key)
     case .dictionary(let value):
-      guard case .mapping(let mapping) = node else { return mismatch(node, shape) }
+      guard case .mapping(let mapping) = node else { return mismatch(node, shape, key: key) }
       for (key, element) in mapping {
-        check(key, .id)
-        check(element, value)
+        check(key, .id, key: nil)
+        check(element, value, key: key.string)
       }
     case .either(let shapes):
       guard let chosen = shapes.first(where: { $0.accepts(kindOf: node) }) else {
-        return mismatch(node, shape)
+        return mismatch(node, shape, key: key)
       }
-      check(node, chosen)
+      check(node, chosen, key: key)
     }
   }
 
-  private mutating func checkObject(_ node: Node, _ object: ObjectShape) {
-    guard case .mapping(let mapping) = node else { return mismatch(node, .object(object)) }
+  private mutating func checkObject(_ node: Node, _ object: ObjectShape, key: String?) {
+    guard case .mapping(let mapping) = node else { return mismatch(node, .object(object), key: key) }
     var present: Set<String> = []
+    var keyNodes: [String: Node] = [:]
     for (key, value) in mapping {
       guard case .scalar(let scalar) = key else {
         report(.wrongType, at: key, "expected a plain key in \(object.name), found \(key.kindDescription)")
@@ -88,7 +90,8 @@ struct ShapeValidator {
         continue
       }
       present.insert(name)
-      check(value, property.shape)
+      keyNodes[name] = key
+      check(value, property.shape, key: name)
     }
     for property in object.properties where property.isRequired && !present.contains(property.name) {
       report(.missingKey, at: node, "missing required key '\(property.name)' in \(object.name)")
@@ -103,7 +106,9 @@ struct ShapeValidator {
             found.isEmpty
             ? "\(object.name) needs one of \(list)"
             : "\(object.name) has \(found.map { "'\($0)'" }.joined(separator: " and ")); keep only one of \(list)"
-          report(.conflictingKeys, at: node, problem)
+          // Point at the key to remove when there are several, else at the mapping.
+          report(.conflictingKeys, at: found.count > 1 ? keyNodes[found[1]] ?? node : node, problem,
+                 length: found.count > 1 ? found[1].count : 1)
         }
       case .atLeastOne(let keys):
         if !keys.contains(where: present.contains) {
@@ -114,16 +119,19 @@ struct ShapeValidator {
     }
   }
 
-  private mutating func checkRange(_ node: Node, _ value: Double, _ min: Double?, _ max: Double?) {
+  private mutating func checkRange(_ node: Node, _ key: String?, _ value: Double, _ min: Double?, _ max: Double?) {
+    let subject = key.map { "'\($0)' is \(node.string ?? "")" } ?? (node.string ?? "")
+    let length = (node.string ?? "").unicodeScalars.count
     if let min, value < min {
-      report(.valueOutOfRange, at: node, "\(node.string ?? "") is below the minimum \(min.compact)")
+      report(.valueOutOfRange, at: node, "\(subject), below the minimum \(min.compact)", length: length)
     } else if let max, value > max {
-      report(.valueOutOfRange, at: node, "\(node.string ?? "") is above the maximum \(max.compact)")
+      report(.valueOutOfRange, at: node, "\(subject), above the maximum \(max.compact)", length: length)
     }
   }
 
-  private mutating func mismatch(_ node: Node, _ shape: Shape) {
-    report(.wrongType, at: node, "expected \(shape.expectation), found \(node.kindDescription)")
+  private mutating func mismatch(_ node: Node, _ shape: Shape, key: String? = nil) {
+    let place = key.map { " for '\($0)'" } ?? ""
+    report(.wrongType, at: node, "expected \(shape.expectation)\(place), found \(node.kindDescription)")
   }
 
   private mutating func report(

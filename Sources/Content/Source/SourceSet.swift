@@ -13,4 +13,11 @@ struct SourceSet: Sendable {
   var rubrics: [Sourced<RubricSource>] = []
   var personas: [Sourced<PersonaSource>] = []
   var scenarios: [Sourced<ScenarioSource>] = []
+  /// Ids of files that have errors of their own and were not decoded. References to them are
+  /// not reported again as unknown: one mistake, one diagnostic.
+  var brokenIDs: [ContentKind: Set<String>] = [:]
+
+  func ids(of kind: ContentKind, _ decoded: [String]) -> Set<String> {
+    Set(decoded).union(brokenIDs[kind] ?? [])
+  }
 }

@@ -12,6 +12,12 @@ struct ReachabilityLinter: ContentValidator {
     let states = Dictionary(scenario.states.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
     guard let start = scenario.start?.value ?? scenario.states.first?.id.value, states[start] != nil else { return [] }
     let everyState = scenario.everyState ?? []
+    // With a broken target the graph is unknown; the unknown-target error is enough.
+    let endingIDs = Set(scenario.endings.map(\.id.value))
+    let allTransitions = everyState + scenario.states.flatMap { $0.transitions ?? [] }
+    if allTransitions.contains(where: { ($0.to.map { states[$0.value] == nil } ?? false) || ($0.end.map { !endingIDs.contains($0.value) } ?? false) }) {
+      return []
+    }
     var reached: Set<String> = [start]
     var endings: Set<String> = Set(everyState.compactMap(\.end?.value))
     var queue = [start]

@@ -12,10 +12,10 @@ struct ScenarioValidator: ContentValidator {
     var diagnostics: [Diagnostic] = []
     let persona = context.persona(scenario.persona.value)
     let rubric = context.rubric(scenario.rubric.value)
-    if persona == nil {
+    if !context.personaIDs.contains(scenario.persona.value) {
       diagnostics.append(context.unknown(.unknownPersona, "persona", scenario.persona, in: path, known: context.personaIDs))
     }
-    if rubric == nil {
+    if !context.rubricIDs.contains(scenario.rubric.value) {
       diagnostics.append(context.unknown(.unknownRubric, "rubric", scenario.rubric, in: path, known: context.rubricIDs))
     }
     if let persona, persona.archetype != scenario.archetype.value {

@@ -21,11 +21,12 @@ struct ValidationContext: Sendable {
     self.sources = sources
     self.texts = texts
     cueIDs = Set(sources.cueLexicons.flatMap { $0.source.cues.map(\.id.value) })
-    personaIDs = Set(sources.personas.map(\.source.id.value))
-    rubricIDs = Set(sources.rubrics.map(\.source.id.value))
-    scenarioIDs = Set(sources.scenarios.map(\.source.id.value))
-    moduleIDs = Set(sources.modules.map(\.source.id.value))
-    bankIDs = Set(sources.questionBanks.map(\.source.id.value))
+      .union(sources.brokenIDs[.cueLexicon] ?? [])
+    personaIDs = sources.ids(of: .persona, sources.personas.map(\.source.id.value))
+    rubricIDs = sources.ids(of: .rubric, sources.rubrics.map(\.source.id.value))
+    scenarioIDs = sources.ids(of: .scenario, sources.scenarios.map(\.source.id.value))
+    moduleIDs = sources.ids(of: .module, sources.modules.map(\.source.id.value))
+    bankIDs = sources.ids(of: .questionBank, sources.questionBanks.map(\.source.id.value))
   }
 
   /// The validators, in the order their findings are most useful.

@@ -90,9 +90,13 @@ enum YAMLReader {
           message: "YAML nesting deeper than the limit of \(limits.maxDepth) levels",
           hint: "content files need only a few levels; check for runaway brackets or indentation")
       }
-      let contextText = context.map { " \($0.text) at line \($0.mark.line), column \($0.mark.column)" } ?? ""
+      // libyaml's context often repeats the problem's own position; show it only when it differs.
+      let contextText = context.flatMap { context in
+        context.mark.line == mark.line && context.mark.column == mark.column
+          ? nil : " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
+      } ?? ""
       return Diagnostic(.yamlSyntax, at: at(mark), message: "YAML syntax error: \(problem)\(contextText)",
-                        hint: YAMLHints.hint(for: problem))
+                        hint: YAMLHints.hint(for: problem, at: mark, in: text))
     case .reader(let problem, let offset, _, _):
       let location = offset.map { TextPosition.location(ofUTF8Offset: $0, in: text, file: path) } ?? .file(path)
       return Diagnostic(.yamlSyntax, at: location, message: "YAML syntax error: \(problem)",
@@ -146,8 +150,12 @@ enum NodeBudget {
 
 /// Short advice for the libyaml problems trainers meet most.
 enum YAMLHints {
-  static func hint(for problem: String) -> String? {
-    if problem.contains("tab") { return "indent with spaces, not tabs" }
+  static func hint(for problem: String, at mark: Mark, in text: String) -> String? {
+    let line = text.split(separator: "\n", omittingEmptySubsequences: false)
+      .dropFirst(mark.line - 1).first.map { Array($0.unicodeScalars) } ?? []
+    if problem.contains("tab") || (mark.column - 1 < line.count && line[mark.column - 1] == "\t") {
+      return "indent with spaces, not tabs"
+    }
     if problem.contains("mapping values are not allowed") {
       return "a value containing ': ' must be quoted, or the indentation is off"
     }
