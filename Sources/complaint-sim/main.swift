@@ -1,3 +1,3 @@
 import ComplaintSimCLI
 
-ComplaintSimCommand.main()
+ComplaintSimCommand.runFromCommandLine()

@@ -97,7 +97,7 @@ struct ContentCompiler {
       }
       let anchor = source.to ?? source.end
       return Transition(
-        cues: (source.on?.items ?? []).map(\.value),
+        cues: (source.cues?.items ?? []).map(\.value),
         condition: source.when.flatMap { try? ConditionParser.parse($0.value) },
         target: target,
         source: anchor?.location(in: path) ?? .file(path))

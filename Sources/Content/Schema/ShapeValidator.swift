@@ -85,7 +85,8 @@ struct ShapeValidator {
         report(
           .unknownKey, at: key, "unknown key '\(name)' in \(object.name)",
           length: name.unicodeScalars.count,
-          hint: Suggestion.hint(for: name, in: object.properties.map(\.name))
+          hint: KnownMistakes.hint(for: name, in: object)
+            ?? Suggestion.hint(for: name, in: object.properties.map(\.name))
             ?? "allowed keys: \(object.properties.map(\.name).joined(separator: ", "))")
         continue
       }
@@ -174,5 +175,16 @@ extension Double {
   /// "5" rather than "5.0" in messages.
   var compact: String {
     rounded() == self && abs(self) < 1e15 ? String(Int(self)) : String(self)
+  }
+}
+
+/// Keys people write from habit that edit distance cannot map to ours.
+enum KnownMistakes {
+  static func hint(for key: String, in object: ObjectShape) -> String? {
+    if key == "on", object.property("cues") != nil {
+      return "write 'cues:' instead ('on' is read as true by YAML 1.1 tools such as PyYAML)"
+    }
+    if key == "no_match", object.property("noMatch") != nil { return "did you mean 'noMatch'?" }
+    return nil
   }
 }

@@ -132,7 +132,7 @@ struct StateSource: Decodable, Sendable {
 }
 
 struct TransitionSource: Decodable, Sendable {
-  var on: IDList?
+  var cues: IDList?
   var when: Located<String>?
   var to: Located<String>?
   var end: Located<String>?
@@ -140,7 +140,7 @@ struct TransitionSource: Decodable, Sendable {
   static let shape = ObjectShape(
     "transition",
     [
-      .optional("on", .idOrIDs, "Any of these cues in the reply."),
+      .optional("cues", .idOrIDs, "Any of these cues in the reply."),
       .optional("when", .text, "A mood condition, e.g. 'anger < 60 and trust >= 40'."),
       .optional("to", .id, "Next state."),
       .optional("end", .id, "Ending id."),

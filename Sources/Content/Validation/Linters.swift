@@ -78,7 +78,7 @@ struct UsageLinter: ContentValidator {
     used.formUnion(s.personas.flatMap { ($0.source.reactions ?? []).map(\.cue.value) })
     for scenario in s.scenarios.map(\.source) {
       let transitions = (scenario.everyState ?? []) + scenario.states.flatMap { $0.transitions ?? [] }
-      used.formUnion(transitions.flatMap { ($0.on?.items ?? []).map(\.value) })
+      used.formUnion(transitions.flatMap { ($0.cues?.items ?? []).map(\.value) })
       used.formUnion((scenario.facts ?? []).flatMap { ($0.revealOn ?? []).map(\.value) })
     }
     return s.cueLexicons.flatMap { file in

@@ -76,7 +76,7 @@ struct ScenarioValidator: ContentValidator {
     let endingIDs = Set(scenario.endings.map(\.id.value))
     let transitions = (scenario.everyState ?? []) + scenario.states.flatMap { $0.transitions ?? [] }
     for transition in transitions {
-      for cue in transition.on?.items ?? [] where !context.cueIDs.contains(cue.value) {
+      for cue in transition.cues?.items ?? [] where !context.cueIDs.contains(cue.value) {
         diagnostics.append(context.unknown(.unknownCue, "cue", cue, in: path, known: context.cueIDs))
       }
       if let target = transition.to, !stateIDs.contains(target.value) {
