@@ -32,14 +32,16 @@ public struct ContentLoader: Sendable {
   public func load(paths: [String]) -> LoadResult {
     var diagnostics: [Diagnostic] = []
     let files = discover(paths, diagnostics: &diagnostics)
+    // Files are independent until cross-file validation: read, check and decode them on all
+    // cores, then merge in file order so output never depends on scheduling.
+    let perFile = ParallelMap.map(files) { path in FileLoad.load(path, limits: limits) }
     var texts: [String: String] = [:]
     var sources = SourceSet()
-    for path in files {
-      let read = YAMLReader.read(path, limits: limits)
-      texts[path] = read.text
-      diagnostics += read.diagnostics
-      guard let parsed = read.file else { continue }
-      diagnostics += decode(parsed, into: &sources)
+    for load in perFile {
+      texts[load.path] = load.text
+      diagnostics += load.diagnostics
+      load.decoded?.add(to: &sources, path: load.path)
+      if let kind = load.brokenKind { sources.brokenIDs[kind, default: []].formUnion(load.brokenIDs) }
     }
     let context = ValidationContext(sources: sources, texts: texts)
     diagnostics += context.validate()
@@ -74,69 +76,8 @@ public struct ContentLoader: Sendable {
     return files.filter { seen.insert($0).inserted }
   }
 
-  /// Identifies the file's kind, checks it against the kind's shape and decodes it.
-  private func decode(_ file: ParsedFile, into sources: inout SourceSet) -> [Diagnostic] {
-    let path = file.path
-    guard case .mapping(let mapping) = file.root else {
-      return [Diagnostic(
-        .wrongType, at: file.root.location(in: path),
-        message: "expected a mapping with 'kind' at the top of the file, found \(file.root.kindDescription)")]
-    }
-    let kinds = ContentKind.allCases.map(\.rawValue)
-    guard let kindNode = mapping["kind"] else {
-      return [Diagnostic(
-        .missingKind, at: file.root.location(in: path),
-        message: "missing 'kind'; expected one of \(kinds.joined(separator: ", "))",
-        hint: "add e.g. 'kind: scenario' as the first key")]
-    }
-    guard let kindName = kindNode.string, let kind = ContentKind(rawValue: kindName) else {
-      let name = kindNode.string ?? ""
-      return [Diagnostic(
-        .unknownKind, at: kindNode.location(in: path), message: "unknown kind '\(name)'",
-        length: name.unicodeScalars.count,
-        hint: Suggestion.hint(for: name, in: kinds) ?? "expected one of \(kinds.joined(separator: ", "))")]
-    }
-    if let versionNode = mapping["schemaVersion"], let version = versionNode.plainInt,
-      version != ContentKind.schemaVersion
-    {
-      return [Diagnostic(
-        .unsupportedSchemaVersion, at: versionNode.location(in: path),
-        message: "unsupported schemaVersion \(version); this build reads schemaVersion \(ContentKind.schemaVersion)",
-        hint: "set 'schemaVersion: \(ContentKind.schemaVersion)'")]
-    }
-    let problems = ShapeValidator.validate(file.root, against: .object(kind.shape), file: path)
-    if problems.hasErrors {
-      if let id = mapping["id"]?.string {
-        sources.brokenIDs[kind, default: []].insert(id)
-      }
-      if kind == .cueLexicon, case .sequence(let cues)? = mapping["cues"] {
-        // A lexicon with one bad cue must not make every other cue "unknown" elsewhere.
-        for cue in cues { if let id = cue["id"]?.string { sources.brokenIDs[kind, default: []].insert(id) } }
-      }
-      return problems
-    }
-    do {
-      switch kind {
-      case .module: sources.modules.append(Sourced(path: path, source: try decode(file.root)))
-      case .questionBank: sources.questionBanks.append(Sourced(path: path, source: try decode(file.root)))
-      case .exam: sources.exams.append(Sourced(path: path, source: try decode(file.root)))
-      case .cueLexicon: sources.cueLexicons.append(Sourced(path: path, source: try decode(file.root)))
-      case .rubric: sources.rubrics.append(Sourced(path: path, source: try decode(file.root)))
-      case .persona: sources.personas.append(Sourced(path: path, source: try decode(file.root)))
-      case .scenario: sources.scenarios.append(Sourced(path: path, source: try decode(file.root)))
-      }
-    } catch {
-      return problems + [DecodingFailure.diagnostic(for: error, root: file.root, path: path)]
-    }
-    return problems + folderWarning(kind: kind, path: path)
-  }
-
-  private func decode<T: Decodable>(_ node: Node) throws -> T {
-    try YAMLDecoder().decode(T.self, from: node)
-  }
-
   /// A gentle warning when a file of one kind sits in another kind's folder.
-  private func folderWarning(kind: ContentKind, path: String) -> [Diagnostic] {
+  static func folderWarning(kind: ContentKind, path: String) -> [Diagnostic] {
     let folders = ContentKind.allCases.map(\.folder)
     let components = path.split(separator: "/").map(String.init)
     let directory = components.dropLast().joined(separator: "/")

@@ -60,7 +60,7 @@ enum YAMLReader {
     }
     let root: Node?
     do {
-      root = try Yams.compose(yaml: text)
+      root = try Yams.compose(yaml: text, Resolver.basic)
     } catch let error as YamlError {
       return (nil, text, [diagnostic(for: error, path: path, text: text, limits: limits)])
     } catch {
@@ -75,7 +75,7 @@ enum YAMLReader {
         message: "YAML aliases expand to more than \(limits.maxNodes) nodes (an alias bomb?)",
         hint: "content files do not need aliases; write the values out")])
     }
-    return (ParsedFile(path: path, text: text, root: root), text, [])
+    return (ParsedFile(path: path, text: text, root: FastTagResolver.retag(root)), text, [])
   }
 
   /// Maps a Yams error to a diagnostic at its mark.

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs beyond the Swift toolchain, on a fresh Debian machine.
+# Idempotent: does nothing when everything is already there.
+set -euo pipefail
+
+# Independent validators used by the tests: JSON Schema (jsonschema) over YAML (PyYAML).
+if ! python3 -c 'import jsonschema, yaml' 2>/dev/null; then
+  python3 -m pip install --quiet --disable-pip-version-check 'jsonschema>=4.18' 'PyYAML>=6'
+fi
