@@ -78,14 +78,14 @@ public struct ContentLoader: Sendable {
 
   /// A gentle warning when a file of one kind sits in another kind's folder.
   static func folderWarning(kind: ContentKind, path: String) -> [Diagnostic] {
-    let folders = ContentKind.allCases.map(\.folder)
-    let components = path.split(separator: "/").map(String.init)
-    let directory = components.dropLast().joined(separator: "/")
-    // Only judge files that live in one of the known content folders.
-    guard let matched = folders.filter({ directory.hasSuffix($0) }).max(by: { $0.count < $1.count }) else {
-      return []
+    let directory = Array(path.split(separator: "/").map(String.init).dropLast())
+    func isIn(_ folder: String) -> Bool {
+      let parts = folder.split(separator: "/").map(String.init)
+      return directory.count >= parts.count && Array(directory.suffix(parts.count)) == parts
     }
-    guard matched != kind.folder else { return [] }
+    // Only judge files that live in one of the known content folders (the most specific one).
+    let known = ContentKind.allCases.map(\.folder).filter(isIn)
+    guard let matched = known.max(by: { $0.count < $1.count }), matched != kind.folder else { return [] }
     return [Diagnostic(
       .unexpectedFolder, at: .file(path), message: "a \(kind.rawValue) file is expected under \(kind.folder)/",
       hint: "move it, so trainers find it where they expect")]

@@ -69,7 +69,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Hashable {
     case .fileTooLarge:
       .init("file-too-large", .error, "file is {size}, over the {limit} limit for content files")
     case .invalidUTF8:
-      .init("invalid-utf8", .error, "file is not valid UTF-8 (invalid byte at offset {offset})")
+      .init("invalid-utf8", .error, "file is not valid UTF-8 (invalid byte {byte} at offset {offset})")
     case .yamlSyntax: .init("yaml-syntax", .error, "YAML syntax error: {problem}")
     case .nestingTooDeep:
       .init("nesting-too-deep", .error, "YAML nesting deeper than the limit of {limit} levels")
@@ -85,14 +85,14 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Hashable {
       .init("missing-kind", .error, "missing 'kind'; expected one of {kinds}")
     case .unknownKind: .init("unknown-kind", .error, "unknown kind '{kind}'")
     case .unsupportedSchemaVersion:
-      .init("unsupported-schema-version", .error, "unsupported schemaVersion {version}")
+      .init("unsupported-schema-version", .error, "unsupported schemaVersion {version}; this build reads schemaVersion {supported}")
     case .unknownKey: .init("unknown-key", .error, "unknown key '{key}' in {context}")
     case .missingKey: .init("missing-key", .error, "missing required key '{key}' in {context}")
-    case .wrongType: .init("wrong-type", .error, "expected {expected} for '{key}', found {found}")
+    case .wrongType: .init("wrong-type", .error, "expected {expected}, found {found}")
     case .invalidValue: .init("invalid-value", .error, "'{value}' is not one of {allowed}")
-    case .valueOutOfRange: .init("value-out-of-range", .error, "'{key}' is {value}, above the maximum {max}")
+    case .valueOutOfRange: .init("value-out-of-range", .error, "'{key}' is {value}, {below the minimum|above the maximum} {limit}")
     case .invalidId: .init("invalid-id", .error, "invalid id '{id}'")
-    case .emptyList: .init("empty-list", .error, "needs at least {min} item(s), found {count}")
+    case .emptyList: .init("empty-list", .error, "'{key}' needs at least {min} item(s), found {count}")
     case .duplicateId: .init("duplicate-id", .error, "duplicate {what} id '{id}'")
     case .unknownCue: .init("unknown-cue", .error, "unknown cue '{id}'")
     case .unknownState: .init("unknown-state", .error, "unknown state '{id}'")
@@ -114,14 +114,14 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Hashable {
     case .archetypeMismatch:
       .init("archetype-mismatch", .warning, "persona '{persona}' is {a}, but the scenario is {b}")
     case .speakersOutsideGroup:
-      .init("speakers-outside-group", .error, "'speakers' is only for group scenarios")
+      .init("speakers-outside-group", .error, "'{key}' is only for group scenarios")
     case .groupNeedsSpeakers:
-      .init("group-needs-speakers", .error, "a group scenario needs at least 2 speakers")
+      .init("group-needs-speakers", .error, "a group scenario needs at least 2 speakers, found {count}")
     case .unsatisfiableDraw:
-      .init("unsatisfiable-draw", .error, "draw asks for {count} questions but only {available} match")
+      .init("unsatisfiable-draw", .error, "draw asks for {count} {questions|scenarios} but only {available} {where}")
     case .invalidAnswer: .init("invalid-answer", .error, "{problem}")
     case .moodStartOutOfBounds:
-      .init("mood-start-out-of-bounds", .error, "start value {value} of '{name}' is outside {min}…{max}")
+      .init("mood-start-out-of-bounds", .error, "mood variable '{name}': {problem}")
     case .unreachableState:
       .init("unreachable-state", .warning, "state '{id}' can never be reached")
     case .unreachableEnding:

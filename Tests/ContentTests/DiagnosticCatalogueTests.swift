@@ -33,6 +33,18 @@ import Yams
     let result = try example.run()
     let codes = result.diagnostics.map(\.code.rawValue)
     #expect(codes.contains(page.code), "\(page.fileName) '\(example.name)' raised \(codes), not \(page.code)")
+    // Messages follow the documented template: {placeholders} stand for any text.
+    let template = try #require(DiagnosticCode(rawValue: page.code)).descriptor.template
+    let literals = template.replacingOccurrences(of: #"\{[^}]*\}"#, with: "\u{0}", options: .regularExpression)
+      .split(separator: "\u{0}", omittingEmptySubsequences: false)
+      .map { NSRegularExpression.escapedPattern(for: String($0)) }
+    let pattern = "^" + literals.joined(separator: ".+") + "$"
+    let shaped = try NSRegularExpression(pattern: pattern)
+    for diagnostic in result.diagnostics where diagnostic.code.rawValue == page.code {
+      let range = NSRange(diagnostic.message.startIndex..., in: diagnostic.message)
+      #expect(shaped.firstMatch(in: diagnostic.message, range: range) != nil,
+              "\(page.fileName): '\(diagnostic.message)' does not follow the template '\(template)'")
+    }
     for expected in example.expect {
       #expect(result.headlines.contains(expected), "\(page.fileName) '\(example.name)': missing \(expected)\ngot:\n\(result.headlines.joined(separator: "\n"))")
     }

@@ -102,11 +102,10 @@ struct ShapeValidator {
       case .exactlyOne(let keys):
         let found = keys.filter(present.contains)
         if found.count != 1 {
-          let list = keys.map { "'\($0)'" }.joined(separator: " or ")
           let problem =
             found.isEmpty
-            ? "\(object.name) needs one of \(list)"
-            : "\(object.name) has \(found.map { "'\($0)'" }.joined(separator: " and ")); keep only one of \(list)"
+            ? "\(object.name) needs one of \(keys.joined(separator: ", "))"
+            : "\(object.name) has \(found.map { "'\($0)'" }.joined(separator: " and ")); keep only one"
           // Point at the key to remove when there are several, else at the mapping.
           report(.conflictingKeys, at: found.count > 1 ? keyNodes[found[1]] ?? node : node, problem,
                  length: found.count > 1 ? found[1].count : 1)

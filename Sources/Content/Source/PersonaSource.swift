@@ -27,10 +27,13 @@ struct MoodVariableSource: Decodable, Sendable {
   var start: Int?
   var min: Int?
   var max: Int?
+  /// Where the value was written, for diagnostics about this variable.
+  var location: Located<Int>
 
   enum CodingKeys: String, CodingKey { case start, min, max }
 
   init(from decoder: any Decoder) throws {
+    location = Located(0, line: decoder.mark?.line ?? 1, column: decoder.mark?.column ?? 1)
     if let start = try? decoder.singleValueContainer().decode(Int.self) {
       self.start = start
       return

@@ -40,6 +40,7 @@ struct CurriculumValidator: ContentValidator {
     let needsOptions = type == .single || type == .multiple
     if needsOptions, options.isEmpty {
       diagnostics.append(problem("a \(type.rawValue)-choice question needs 'options'"))
+      return diagnostics  // its answer cannot be checked against options it does not have
     }
     if !needsOptions, !options.isEmpty {
       diagnostics.append(problem("'options' are only for single and multiple choice", hint: "remove 'options'"))
@@ -119,7 +120,7 @@ struct CurriculumValidator: ContentValidator {
     if let draw = exam.practical.draw, draw.value > exam.practical.scenarios.count {
       diagnostics.append(context.diagnostic(
         .unsatisfiableDraw, Located(String(draw.value), line: draw.line, column: draw.column), in: path,
-        "draw asks for \(draw.value) scenarios but the pool has only \(exam.practical.scenarios.count)",
+        "draw asks for \(draw.value) scenarios but only \(exam.practical.scenarios.count) are in the pool",
         hint: "lower 'draw' or add scenarios to the pool"))
     }
     return diagnostics

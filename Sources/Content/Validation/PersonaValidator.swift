@@ -22,9 +22,9 @@ struct PersonaValidator: ContentValidator {
         }
         for (name, delta) in (reaction.change ?? [:]).sorted(by: { $0.key < $1.key }) where persona.mood[name] == nil {
           diagnostics.append(context.diagnostic(
-            .unknownMoodVariable, Located(name, line: delta.line, column: delta.column), in: path,
+            .unknownMoodVariable, context.keyLocation(name, before: delta, in: path, fallback: reaction.cue), in: path,
             "unknown mood variable '\(name)'",
-            hint: Suggestion.hint(for: name, in: persona.mood.keys) ?? "declare it under 'mood'", length: 1))
+            hint: Suggestion.hint(for: name, in: persona.mood.keys) ?? "declare it under 'mood'"))
         }
       }
     }
@@ -40,13 +40,14 @@ enum MoodBounds {
   ) -> [Diagnostic] {
     let minimum = variable.min ?? inherited?.min ?? 0
     let maximum = variable.max ?? inherited?.max ?? 100
+    let place = context.keyLocation(name, before: variable.location, in: path, fallback: token)
     if minimum > maximum {
       return [context.diagnostic(
-        .moodStartOutOfBounds, token, in: path, "mood variable '\(name)' has min \(minimum) above max \(maximum)")]
+        .moodStartOutOfBounds, place, in: path, "mood variable '\(name)': min \(minimum) is above max \(maximum)")]
     }
     guard let start = variable.start ?? inherited?.start, !(minimum...maximum).contains(start) else { return [] }
     return [context.diagnostic(
-      .moodStartOutOfBounds, token, in: path,
-      "start value \(start) of '\(name)' is outside \(minimum)…\(maximum)", hint: "raise the bounds or change the start")]
+      .moodStartOutOfBounds, place, in: path,
+      "mood variable '\(name)': start \(start) is outside \(minimum)…\(maximum)", hint: "raise the bounds or change the start")]
   }
 }

@@ -37,6 +37,9 @@ struct ScenarioValidator: ContentValidator {
         name: name, variable, inherited: personaMood[name], at: scenario.id, path: path, context)
     }
     let moodNames = Set(personaMood.keys).union((scenario.mood ?? [:]).keys)
+    // Without its persona the scenario's mood variables are unknown; checking names against
+    // a partial list would only repeat the unknown-persona error.
+    let personaKnown = persona != nil
 
     // Speakers belong to group scenarios.
     let speakers = scenario.speakers ?? []
@@ -55,8 +58,8 @@ struct ScenarioValidator: ContentValidator {
     for speaker in speakers {
       for (name, value) in (speaker.mood ?? [:]).sorted(by: { $0.key < $1.key }) where !moodNames.contains(name) {
         diagnostics.append(context.diagnostic(
-          .unknownMoodVariable, Located(name, line: value.line, column: value.column), in: path,
-          "unknown mood variable '\(name)'", hint: Suggestion.hint(for: name, in: moodNames), length: 1))
+          .unknownMoodVariable, context.keyLocation(name, before: value, in: path, fallback: speaker.id), in: path,
+          "unknown mood variable '\(name)'", hint: Suggestion.hint(for: name, in: moodNames)))
       }
     }
     let allLines = scenario.states.flatMap(\.lines) + scenario.endings.flatMap { $0.lines ?? [] }
@@ -64,7 +67,7 @@ struct ScenarioValidator: ContentValidator {
       guard let speaker = line.speaker else { continue }
       if !isGroup {
         diagnostics.append(context.diagnostic(
-          .speakersOutsideGroup, speaker, in: path, "'speaker' on a line is only for group scenarios",
+          .speakersOutsideGroup, speaker, in: path, "'speaker' is only for group scenarios",
           hint: "remove 'speaker'"))
       } else if !speakerIDs.contains(speaker.value) {
         diagnostics.append(context.unknown(.unknownSpeaker, "speaker", speaker, in: path, known: speakerIDs))
@@ -85,7 +88,7 @@ struct ScenarioValidator: ContentValidator {
       if let target = transition.end, !endingIDs.contains(target.value) {
         diagnostics.append(context.unknown(.unknownEnding, "ending", target, in: path, known: endingIDs))
       }
-      if let condition = transition.when {
+      if let condition = transition.when, personaKnown {
         diagnostics += checkCondition(condition, moodNames: moodNames, speakerIDs: speakerIDs, path: path, context)
       }
     }
@@ -125,9 +128,9 @@ struct ScenarioValidator: ContentValidator {
       for (name, weight) in (scenario.rubricOverrides?.weights ?? [:]).sorted(by: { $0.key < $1.key })
       where !dimensionIDs.contains(name) {
         diagnostics.append(context.diagnostic(
-          .unknownRubricItem, Located(name, line: weight.line, column: weight.column), in: path,
+          .unknownRubricItem, context.keyLocation(name, before: weight, in: path, fallback: scenario.rubric), in: path,
           "rubric '\(rubric.id.value)' has no dimension '\(name)'",
-          hint: Suggestion.hint(for: name, in: dimensionIDs), length: 1))
+          hint: Suggestion.hint(for: name, in: dimensionIDs)))
       }
       for criterion in scenario.rubricOverrides?.disable ?? [] where !criterionIDs.contains(criterion.value) {
         diagnostics.append(context.diagnostic(
@@ -142,7 +145,7 @@ struct ScenarioValidator: ContentValidator {
         }
       }
     }
-    for test in scenario.tests ?? [] {
+    for test in scenario.tests ?? [] where personaKnown {
       if let ending = test.expect?.ending, !endingIDs.contains(ending.value) {
         diagnostics.append(context.unknown(.unknownEnding, "ending", ending, in: path, known: endingIDs))
       }

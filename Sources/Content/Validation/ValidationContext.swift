@@ -72,18 +72,44 @@ struct ValidationContext: Sendable {
     return diagnostic(code, token, in: path, "unknown \(what) '\(token.value)'", hint: hint)
   }
 
+  /// The position of a mapping key, found in the source before its value: dictionary keys
+  /// (mood variables, dimension ids) carry no position of their own after decoding.
+  func keyLocation<Value>(
+    _ key: String, before value: Located<Value>, in path: String, fallback: Located<String>
+  ) -> Located<String> {
+    let keyScalars = Array((key + ":").unicodeScalars)
+    for lineNumber in stride(from: value.line, through: max(1, value.line - 2), by: -1) {
+      guard let line = sourceLine(path, lineNumber) else { break }
+      let scalars = Array(line.unicodeScalars)
+      let end = lineNumber == value.line ? min(value.column - 1, scalars.count) : scalars.count
+      var index = end - keyScalars.count
+      while index >= 0 {
+        if Array(scalars[index..<(index + keyScalars.count)]) == keyScalars {
+          return Located(key, line: lineNumber, column: index + 1)
+        }
+        index -= 1
+      }
+    }
+    return fallback
+  }
+
+  /// The text of one line of a file (1-based), if the file was read.
+  func sourceLine(_ path: String, _ number: Int) -> Substring? {
+    guard let text = texts[path], number >= 1 else { return nil }
+    var current = 1
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      if current == number { return line }
+      current += 1
+    }
+    return nil
+  }
+
   /// 1 when the scalar at `location` starts with a quote, so offsets into its text line up.
   private func quoteWidth(at location: SourceLocation) -> Int {
-    guard let text = texts[location.file] else { return 0 }
-    var lineNumber = 1
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      defer { lineNumber += 1 }
-      guard lineNumber == location.line else { continue }
-      let scalars = Array(line.unicodeScalars)
-      guard location.column - 1 < scalars.count else { return 0 }
-      let first = scalars[location.column - 1]
-      return first == "\"" || first == "'" ? 1 : 0
-    }
-    return 0
+    guard let line = sourceLine(location.file, location.line) else { return 0 }
+    let scalars = Array(line.unicodeScalars)
+    guard location.column - 1 < scalars.count else { return 0 }
+    let first = scalars[location.column - 1]
+    return first == "\"" || first == "'" ? 1 : 0
   }
 }

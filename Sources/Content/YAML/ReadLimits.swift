@@ -7,13 +7,14 @@ public struct ReadLimits: Sendable, Hashable {
   /// Most YAML nodes visited in one file, counting every alias expansion: stops "billion
   /// laughs" alias bombs, which compose cheaply but expand exponentially.
   public var maxNodes: Int
-  /// Deepest nesting libyaml accepts (its own default, reported under our code CS0006).
-  public var maxDepth: Int
 
-  public init(maxFileBytes: Int = 1 << 20, maxNodes: Int = 200_000, maxDepth: Int = 1000) {
+  /// Deepest nesting accepted. This is libyaml's own built-in limit (Yams does not expose the
+  /// setter), so it is a constant here; the loader reports it under CS0006.
+  public static let maxDepth = 1000
+
+  public init(maxFileBytes: Int = 1 << 20, maxNodes: Int = 200_000) {
     self.maxFileBytes = maxFileBytes
     self.maxNodes = maxNodes
-    self.maxDepth = maxDepth
   }
 
   public static let standard = ReadLimits()

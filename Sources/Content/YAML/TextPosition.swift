@@ -27,6 +27,20 @@ enum TextPosition {
   static func secondOccurrence(ofKey key: String, after mark: Mark, in text: String, file: String) -> SourceLocation {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     let column = mark.column
+    // Flow style ({name: a, name: b}): a later occurrence on the same line, after '{' or ','.
+    if mark.line - 1 < lines.count {
+      let scalars = Array(lines[mark.line - 1].unicodeScalars)
+      let keyScalars = Array((key + ":").unicodeScalars)
+      var index = column
+      while index + keyScalars.count <= scalars.count {
+        if Array(scalars[index..<(index + keyScalars.count)]) == keyScalars,
+          let previous = scalars[..<index].last(where: { $0 != " " }), previous == "," || previous == "{"
+        {
+          return SourceLocation(file: file, line: mark.line, column: index + 1)
+        }
+        index += 1
+      }
+    }
     if mark.line < lines.count {
       for index in mark.line..<lines.count {
         let scalars = Array(lines[index].unicodeScalars)

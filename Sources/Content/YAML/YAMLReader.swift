@@ -44,7 +44,7 @@ enum YAMLReader {
     }
     if data.count > limits.maxFileBytes {
       return (nil, nil, [Diagnostic(.fileTooLarge, at: location,
-        message: "file is over the \(ByteCount(limits.maxFileBytes)) limit for content files")])
+        message: "file is more than \(ByteCount(limits.maxFileBytes)), over the \(ByteCount(limits.maxFileBytes)) limit for content files")])
     }
     let text: String
     switch UTF8Check.decode(data) {
@@ -87,7 +87,7 @@ enum YAMLReader {
       if problem.contains("Maximum nesting level") {
         return Diagnostic(
           .nestingTooDeep, at: at(mark),
-          message: "YAML nesting deeper than the limit of \(limits.maxDepth) levels",
+          message: "YAML nesting deeper than the limit of \(ReadLimits.maxDepth) levels",
           hint: "content files need only a few levels; check for runaway brackets or indentation")
       }
       // libyaml's context often repeats the problem's own position; show it only when it differs.
@@ -155,6 +155,9 @@ enum YAMLHints {
       .dropFirst(mark.line - 1).first.map { Array($0.unicodeScalars) } ?? []
     if problem.contains("tab") || (mark.column - 1 < line.count && line[mark.column - 1] == "\t") {
       return "indent with spaces, not tabs"
+    }
+    if line.count > 1, String(String.UnicodeScalarView(line)).contains("…{") || String(String.UnicodeScalarView(line)).contains("...{") {
+      return "a cue pattern with '{N}' must be quoted, e.g. \"理解…{6}心情\""
     }
     if problem.contains("mapping values are not allowed") {
       return "a value containing ': ' must be quoted, or the indentation is off"
