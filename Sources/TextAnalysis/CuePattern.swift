@@ -83,6 +83,11 @@ public struct CuePattern: Hashable, Sendable, Codable {
 public struct CuePatternError: Error, Hashable, Sendable {
   public var offset: Int
   public var problem: String
+
+  public init(offset: Int, problem: String) {
+    self.offset = offset
+    self.problem = problem
+  }
 }
 
 extension String {

@@ -1,1 +1,34 @@
 import Testing
+import TextAnalysis
+
+@Suite struct CuePatternTests {
+  @Test func aLiteralIsOneTerm() throws {
+    let pattern = try CuePattern.parse("理解您的心情")
+    #expect(pattern.terms == ["理解您的心情"])
+    #expect(pattern.gaps == [])
+  }
+
+  @Test func ellipsisSeparatesTermsWithTheDefaultGap() throws {
+    let pattern = try CuePattern.parse("理解…心情")
+    #expect(pattern.terms == ["理解", "心情"])
+    #expect(pattern.gaps == [CuePattern.defaultGap])
+    #expect(try CuePattern.parse("理解...心情") == CuePattern(terms: ["理解", "心情"], gaps: [8], source: "理解...心情"))
+  }
+
+  @Test func explicitGaps() throws {
+    let pattern = try CuePattern.parse("虽然…{20}但是…{0}可以")
+    #expect(pattern.terms == ["虽然", "但是", "可以"])
+    #expect(pattern.gaps == [20, 0])
+  }
+
+  @Test(arguments: [
+    ("…心情", 0, "empty term before or after '…'"),
+    ("理解…", 3, "empty term before or after '…'"),
+    ("理解…{x}心情", 4, "gap '{x}' must be a whole number from 0 to 200"),
+    ("理解…{999}心情", 4, "gap '{999}' must be a whole number from 0 to 200"),
+    ("理解…{8心情", 3, "'{' without a closing '}'"),
+  ])
+  func malformedPatternsSayWhereAndWhy(_ source: String, _ offset: Int, _ problem: String) {
+    #expect(throws: CuePatternError(offset: offset, problem: problem)) { try CuePattern.parse(source) }
+  }
+}

@@ -48,7 +48,9 @@ struct ConditionParser {
         index += 1
       } else if "<>=!".unicodeScalars.contains(scalar) {
         var symbol = String(scalar)
-        if index + 1 < scalars.count, scalars[index + 1] == "=" { symbol.append("=") }
+        if index + 1 < scalars.count, "<>=!".unicodeScalars.contains(scalars[index + 1]) {
+          symbol.unicodeScalars.append(scalars[index + 1])
+        }
         guard let comparison = Condition.Comparison(rawValue: symbol) else {
           throw Failure(offset: start, length: symbol.count, problem: "unknown operator '\(symbol)'; use <, <=, >, >=, == or !=")
         }
