@@ -24,9 +24,13 @@ let package = Package(
       dependencies: ["DialogueRuntime", "Scoring", "TextAnalysis", "Diagnostics", "Yams"]
     ),
     .target(
+      name: "Simulator",
+      dependencies: ["Content", "DialogueRuntime", "Scoring", "TextAnalysis", "Diagnostics"]
+    ),
+    .target(
       name: "ComplaintSimCLI",
       dependencies: [
-        "Content", "Diagnostics",
+        "Simulator", "Content", "Diagnostics",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -34,6 +38,8 @@ let package = Package(
     .target(name: "TestSupport", dependencies: ["Content", "Diagnostics"]),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
     .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
+    .testTarget(name: "ScoringTests", dependencies: ["Scoring", "TextAnalysis"]),
+    .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Content", "Scoring", "TestSupport"]),
     .testTarget(
       name: "ContentTests",
       dependencies: ["Content", "TestSupport", "Yams"],

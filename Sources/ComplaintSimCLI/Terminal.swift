@@ -18,3 +18,12 @@ enum Terminal {
     FileHandle.standardError.write(Data((text + "\n").utf8))
   }
 }
+
+/// Standard output, flushed per result so `grade` streams to a pipe as it goes.
+enum Output {
+  static func flush() {
+    // fflush(NULL) flushes every output stream without touching the global `stdout` variable,
+    // which Swift 6 rejects as shared mutable state.
+    fflush(nil)
+  }
+}

@@ -1,0 +1,252 @@
+import Foundation
+import TextAnalysis
+
+/// One transcript turn ready for scoring: trainee turns carry their analysis (computed once,
+/// shared with the customer model).
+public struct AnalyzedTurn: Sendable {
+  public var speaker: Transcript.Speaker
+  public var at: Date?
+  /// For trainee turns: the analysis of the reply. Nil for customer turns.
+  public var analysis: ReplyAnalysis?
+
+  public init(speaker: Transcript.Speaker, at: Date?, analysis: ReplyAnalysis?) {
+    self.speaker = speaker
+    self.at = at
+    self.analysis = analysis
+  }
+}
+
+/// How the conversation ended, from the customer model's replay.
+public struct ConversationOutcome: Sendable, Hashable {
+  /// The ending's outcome name (`resolved`, `hung-up`, …).
+  public var outcome: String
+  public var mood: [String: Int]
+
+  public init(outcome: String, mood: [String: Int]) {
+    self.outcome = outcome
+    self.mood = mood
+  }
+}
+
+/// What the scorer needs to know about the scenario.
+public struct ScenarioFacts: Sendable, Hashable {
+  public var id: String
+  public var archetype: String
+  public var variants: [String]
+
+  public init(id: String, archetype: String, variants: [String]) {
+    self.id = id
+    self.archetype = archetype
+    self.variants = variants
+  }
+}
+
+/// Grades a transcript against a rubric: deterministic, every point traced to quoted evidence
+/// and a rubric line, red lines failing the attempt whatever the points.
+public struct Scorer: Sendable {
+  public let rubric: Rubric
+  /// Criteria switched off for this scenario.
+  public let disabled: Set<String>
+
+  /// The red line that confidential disclosures count as.
+  public static let piiLeakRedLine = "pii-leak"
+
+  /// - Parameters:
+  ///   - rubric: the rubric as compiled.
+  ///   - weights: per-scenario dimension weights replacing the rubric's.
+  ///   - disabled: criterion ids not graded in this scenario.
+  public init(rubric: Rubric, weights: [String: Double] = [:], disabled: [String] = []) {
+    var rubric = rubric
+    for index in rubric.dimensions.indices {
+      if let weight = weights[rubric.dimensions[index].id] { rubric.dimensions[index].weight = weight }
+    }
+    self.rubric = rubric
+    self.disabled = Set(disabled)
+  }
+
+  public func score(
+    id: String, scenario: ScenarioFacts, turns: [AnalyzedTurn], outcome: ConversationOutcome?
+  ) -> Scorecard {
+    let trainee = TraineeTurns(turns)
+    var notes: [String] = []
+    if outcome == nil {
+      notes.append("结局与情绪类评分项不适用：本次评分未经客户模型回放。")
+    }
+    var results: [CriterionResult] = []
+    for (dimension, criterion) in rubric.allCriteria {
+      results.append(evaluate(criterion, in: dimension, scenario: scenario, trainee: trainee, outcome: outcome))
+    }
+    if results.contains(where: { $0.status == .notApplicable && $0.feedback.hasPrefix(Self.timingNote) }) {
+      notes.append(Self.timingNote)
+    }
+
+    // Dimensions: weights of dimensions with something to grade are normalised to 100.
+    let graded = rubric.dimensions.filter { dimension in
+      results.contains { $0.dimension == dimension.id && $0.status != .notApplicable }
+    }
+    let totalWeight = graded.reduce(0) { $0 + $1.weight }
+    var dimensions: [DimensionScore] = []
+    for dimension in rubric.dimensions {
+      let own = results.filter { $0.dimension == dimension.id && $0.status != .notApplicable }
+      let possible = own.reduce(0) { $0 + $1.max }
+      let earned = own.reduce(0) { $0 + $1.points }
+      let share = totalWeight > 0 && possible > 0 ? dimension.weight / totalWeight * 100 : 0
+      let score = possible > 0 ? share * earned / possible : 0
+      dimensions.append(DimensionScore(id: dimension.id, title: dimension.title, score: Self.round(score), max: Self.round(share)))
+    }
+    let total = Self.round(dimensions.reduce(0) { $0 + $1.score })
+    let redLines = redLineHits(trainee)
+    return Scorecard(
+      id: id, scenario: scenario.id, score: total, passed: redLines.isEmpty && total >= rubric.passMark,
+      passMark: rubric.passMark, redLines: redLines, dimensions: dimensions, criteria: results,
+      ending: outcome?.outcome, mood: outcome?.mood, notes: notes)
+  }
+
+  // MARK: Criteria
+
+  static let timingNote = "时效类评分项不适用：对话记录没有时间戳（at）。"
+
+  private func evaluate(
+    _ criterion: Criterion, in dimension: Dimension, scenario: ScenarioFacts, trainee: TraineeTurns,
+    outcome: ConversationOutcome?
+  ) -> CriterionResult {
+    var result = CriterionResult(
+      id: criterion.id, title: criterion.title, dimension: dimension.id, status: .missed, points: 0,
+      max: criterion.points, evidence: [], feedback: criterion.feedback, model: criterion.model)
+    func notApplicable(_ why: String) -> CriterionResult {
+      result.status = .notApplicable
+      result.points = 0
+      result.feedback = why
+      return result
+    }
+    if disabled.contains(criterion.id) { return notApplicable("本场景不考核此项。") }
+    if !criterion.appliesTo.includes(archetype: scenario.archetype, variants: scenario.variants) {
+      return notApplicable("此项不适用于本类客户。")
+    }
+    let points = criterion.points
+    switch criterion.rule {
+    case .present(let cues, let count):
+      let turns = trainee.turns(showingAny: cues)
+      result.evidence = trainee.evidence(for: cues, in: turns)
+      result.points = points * min(1, Double(turns.count) / Double(max(1, count)))
+    case .absent(let cues):
+      let turns = trainee.turns(showingAny: cues)
+      result.evidence = trainee.evidence(for: cues, in: turns)
+      result.points = turns.isEmpty ? points : 0
+    case .ordering(let first, let before):
+      let firstTurn = trainee.turns(showingAny: [first]).first
+      let beforeTurn = trainee.turns(showingAny: [before]).first
+      result.evidence = trainee.evidence(for: [first], in: firstTurn.map { [$0] } ?? [])
+        + trainee.evidence(for: [before], in: beforeTurn.map { [$0] } ?? [])
+      if let firstTurn {
+        result.points = beforeTurn.map { firstTurn <= $0 } ?? true ? points : 0
+      }
+    case .penalty(let cues, let each, let cap):
+      let occurrences = trainee.occurrences(of: cues)
+      result.evidence = trainee.evidence(for: cues, in: trainee.turns(showingAny: cues))
+      result.points = max(0, points - min(cap, each * Double(occurrences)))
+    case .outcome(let endings, let mood):
+      guard let outcome else { return notApplicable("需要客户模型回放后才能判断结局与情绪。") }
+      let endingOK = endings.isEmpty || endings.contains(outcome.outcome)
+      let moodOK = mood.allSatisfy { bound in
+        guard let value = outcome.mood[bound.variable].map(Double.init) else { return false }
+        return (bound.min.map { value >= $0 } ?? true) && (bound.max.map { value <= $0 } ?? true)
+      }
+      result.points = endingOK && moodOK ? points : 0
+    case .timing(let maxSeconds):
+      guard let delays = trainee.replyDelays() else { return notApplicable(Self.timingNote) }
+      let late = delays.filter { $0.seconds > maxSeconds }
+      result.points = late.isEmpty ? points : points * Double(delays.count - late.count) / Double(max(1, delays.count))
+      result.evidence = late.map { .init(turn: $0.turn, quote: "回复用时\(Int($0.seconds))秒", cue: nil, match: nil) }
+    }
+    result.points = Self.round(result.points)
+    result.status = result.points >= points ? .met : (result.points > 0 ? .partial : .missed)
+    if result.status == .met { result.feedback = "做到了：\(criterion.title)。" }
+    return result
+  }
+
+  // MARK: Red lines
+
+  private func redLineHits(_ trainee: TraineeTurns) -> [RedLineHit] {
+    var hits: [RedLineHit] = []
+    for redLine in rubric.redLines {
+      var cues = Set(redLine.cues)
+      if redLine.id == Self.piiLeakRedLine { cues.insert(DisclosureDetector.cueID) }
+      for (number, analysis) in trainee.analyses {
+        guard let hit = analysis.hits.first(where: { cues.contains($0.cue) }) else { continue }
+        hits.append(RedLineHit(
+          id: redLine.id, title: redLine.title, turn: number, quote: analysis.text.clause(around: hit.range),
+          feedback: redLine.feedback))
+      }
+    }
+    // A disclosure is a red line even in a rubric that forgot to declare pii-leak.
+    if !rubric.redLines.contains(where: { $0.id == Self.piiLeakRedLine }) {
+      for (number, analysis) in trainee.analyses {
+        guard let hit = analysis.hits.first(where: { $0.cue == DisclosureDetector.cueID }) else { continue }
+        hits.append(RedLineHit(
+          id: Self.piiLeakRedLine, title: "泄露个人信息", turn: number, quote: analysis.text.clause(around: hit.range),
+          feedback: "不得向任何人透露客户或第三方的个人信息。"))
+      }
+    }
+    return hits.sorted { ($0.turn, $0.id) < ($1.turn, $1.id) }
+  }
+
+  /// Scores are reported to one decimal, rounded half away from zero.
+  static func round(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+}
+
+/// The trainee's side of a transcript, with the questions criteria ask of it.
+struct TraineeTurns {
+  /// (trainee turn number, analysis)
+  let analyses: [(Int, ReplyAnalysis)]
+  private let turns: [AnalyzedTurn]
+
+  init(_ turns: [AnalyzedTurn]) {
+    self.turns = turns
+    var number = 0
+    var analyses: [(Int, ReplyAnalysis)] = []
+    for turn in turns where turn.speaker == .trainee {
+      number += 1
+      if let analysis = turn.analysis { analyses.append((number, analysis)) }
+    }
+    self.analyses = analyses
+  }
+
+  /// Trainee turn numbers whose reply shows any of `cues`.
+  func turns(showingAny cues: [String]) -> [Int] {
+    let wanted = Set(cues)
+    return analyses.filter { $0.1.hits.contains { wanted.contains($0.cue) } }.map(\.0)
+  }
+
+  /// Every hit of the cues, across all turns.
+  func occurrences(of cues: [String]) -> Int {
+    let wanted = Set(cues)
+    return analyses.reduce(0) { $0 + $1.1.hits.filter { wanted.contains($0.cue) }.count }
+  }
+
+  /// One quote per turn: the clause around the first hit of the cues.
+  func evidence(for cues: [String], in numbers: [Int]) -> [CriterionResult.Evidence] {
+    let wanted = Set(cues)
+    return analyses.filter { numbers.contains($0.0) }.compactMap { number, analysis in
+      guard let hit = analysis.hits.first(where: { wanted.contains($0.cue) }) else { return nil }
+      return .init(turn: number, quote: analysis.text.clause(around: hit.range), cue: hit.cue, match: hit.explanation)
+    }
+  }
+
+  /// Seconds from each customer turn to the trainee reply after it; nil when times are missing.
+  func replyDelays() -> [(turn: Int, seconds: Double)]? {
+    var delays: [(Int, Double)] = []
+    var lastCustomer: Date?
+    var number = 0
+    for turn in turns {
+      switch turn.speaker {
+      case .customer: lastCustomer = turn.at
+      case .trainee:
+        number += 1
+        guard let sent = turn.at, let asked = lastCustomer else { return nil }
+        delays.append((number, sent.timeIntervalSince(asked)))
+      }
+    }
+    return delays.isEmpty ? nil : delays
+  }
+}

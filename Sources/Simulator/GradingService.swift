@@ -1,0 +1,79 @@
+import Content
+import Diagnostics
+import DialogueRuntime
+import Foundation
+import Scoring
+import TextAnalysis
+
+/// Grades transcripts against the compiled content: the use case behind `complaint-sim grade`
+/// (and later the drill's scorecard). Builds the cue matcher once and a scorer per scenario.
+public struct GradingService: Sendable {
+  public let content: CompiledContent
+  public let matcher: CueMatcher
+  private let scenarios: [String: PreparedScenario]
+
+  /// A scenario with what grading it needs, prepared once.
+  struct PreparedScenario: Sendable {
+    var program: ScenarioProgram
+    var scorer: Scorer
+    var disclosures: DisclosureDetector
+    var facts: ScenarioFacts
+  }
+
+  public init(content: CompiledContent, normalizer: TextNormalizer = .shared) {
+    self.content = content
+    matcher = CueMatcher(lexicon: content.lexicon, normalizer: normalizer)
+    var scenarios: [String: PreparedScenario] = [:]
+    for program in content.scenarios {
+      guard let rubric = content.rubric(program.rubricID) else { continue }
+      scenarios[program.id] = PreparedScenario(
+        program: program,
+        scorer: Scorer(
+          rubric: rubric, weights: program.rubricOverrides.weights, disabled: program.rubricOverrides.disabledCriteria),
+        disclosures: DisclosureDetector(
+          facts: program.facts.filter(\.confidential).map { ($0.id, $0.disclosure) }, normalizer: normalizer),
+        facts: ScenarioFacts(id: program.id, archetype: program.archetype.rawValue, variants: program.variants.map(\.rawValue)))
+    }
+    self.scenarios = scenarios
+  }
+
+  /// Analyses one trainee reply in a scenario: cues plus the scenario's confidential facts.
+  public func analyze(_ reply: String, in scenarioID: String) -> ReplyAnalysis {
+    let analysis = matcher.analyze(reply)
+    return scenarios[scenarioID]?.disclosures.augment(analysis) ?? analysis
+  }
+
+  /// Grades one transcript. `scenario` overrides (or supplies) the transcript's scenario id.
+  public func grade(_ transcript: Transcript, scenario override: String? = nil) throws(GradingError) -> Scorecard {
+    guard let scenarioID = override ?? transcript.scenario else { throw .missingScenario }
+    guard let prepared = scenarios[scenarioID] else {
+      throw .unknownScenario(scenarioID, suggestion: Suggestion.closest(to: scenarioID, in: scenarios.keys))
+    }
+    guard transcript.turns.contains(where: { $0.speaker == .trainee }) else { throw .noTraineeTurns }
+    let turns = transcript.turns.map { turn in
+      AnalyzedTurn(
+        speaker: turn.speaker, at: turn.at,
+        analysis: turn.speaker == .trainee ? prepared.disclosures.augment(matcher.analyze(turn.text)) : nil)
+    }
+    return prepared.scorer.score(id: transcript.id, scenario: prepared.facts, turns: turns, outcome: nil)
+  }
+
+  /// Scenario ids that can be graded.
+  public var scenarioIDs: [String] { scenarios.keys.sorted() }
+}
+
+/// Why a transcript could not be graded; the message says how to fix it.
+public enum GradingError: Error, Equatable, CustomStringConvertible {
+  case missingScenario
+  case unknownScenario(String, suggestion: String?)
+  case noTraineeTurns
+
+  public var description: String {
+    switch self {
+    case .missingScenario: "no scenario: add \"scenario\" to the transcript or pass --scenario ID"
+    case .unknownScenario(let id, let suggestion):
+      "unknown scenario '\(id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; see 'complaint-sim list scenarios'")
+    case .noTraineeTurns: "the transcript has no trainee turns to grade"
+    }
+  }
+}
