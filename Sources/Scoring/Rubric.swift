@@ -9,13 +9,20 @@ public struct Rubric: Hashable, Sendable, Codable, Identifiable {
   public var passMark: Double
   public var dimensions: [Dimension]
   public var redLines: [RedLine]
+  /// Points taken off the total for each distinct red line crossed (besides failing the attempt),
+  /// so a reply that crosses one never outscores an otherwise similar reply that does not.
+  public var redLinePenalty: Double
 
-  public init(id: String, title: String, passMark: Double, dimensions: [Dimension], redLines: [RedLine]) {
+  public init(
+    id: String, title: String, passMark: Double, dimensions: [Dimension], redLines: [RedLine],
+    redLinePenalty: Double = 20
+  ) {
     self.id = id
     self.title = title
     self.passMark = passMark
     self.dimensions = dimensions
     self.redLines = redLines
+    self.redLinePenalty = redLinePenalty
   }
 
   /// Every criterion, in order, with its dimension.

@@ -94,8 +94,12 @@ public struct Scorer: Sendable {
       let score = possible > 0 ? share * earned / possible : 0
       dimensions.append(DimensionScore(id: dimension.id, title: dimension.title, score: Self.round(score), max: Self.round(share)))
     }
-    let total = Self.round(dimensions.reduce(0) { $0 + $1.score })
     let redLines = redLineHits(trainee)
+    let crossed = Set(redLines.map(\.id)).count
+    if crossed > 0, rubric.redLinePenalty > 0 {
+      notes.append("触碰红线 \(crossed) 项，每项扣 \(rubric.redLinePenalty.compact) 分，且本次不合格。")
+    }
+    let total = Self.round(max(0, dimensions.reduce(0) { $0 + $1.score } - rubric.redLinePenalty * Double(crossed)))
     return Scorecard(
       id: id, scenario: scenario.id, score: total, passed: redLines.isEmpty && total >= rubric.passMark,
       passMark: rubric.passMark, redLines: redLines, dimensions: dimensions, criteria: results,
@@ -192,6 +196,7 @@ public struct Scorer: Sendable {
   }
 
   /// Scores are reported to one decimal, rounded half away from zero.
+
   static func round(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 }
 
@@ -249,4 +254,9 @@ struct TraineeTurns {
     }
     return delays.isEmpty ? nil : delays
   }
+}
+
+extension Double {
+  /// "20" rather than "20.0" in notes.
+  var compact: String { rounded() == self ? String(Int(self)) : String(self) }
 }

@@ -46,7 +46,8 @@ struct ContentCompiler {
       },
       redLines: (rubric.redLines ?? []).map {
         RedLine(id: $0.id.value, title: $0.title, cues: $0.cues.map(\.value), feedback: $0.feedback)
-      })
+      },
+      redLinePenalty: rubric.redLinePenalty ?? 20)
   }
 
   private func compileCriterion(_ criterion: CriterionSource) -> Criterion {

@@ -3,6 +3,7 @@ struct RubricSource: Decodable, Sendable {
   var id: Located<String>
   var title: String
   var passMark: Double?
+  var redLinePenalty: Double?
   var dimensions: [DimensionSource]
   var redLines: [RedLineSource]?
 
@@ -12,6 +13,7 @@ struct RubricSource: Decodable, Sendable {
       .required("id", .id),
       .required("title", .text),
       .optional("passMark", .number(min: 0, max: 100), "Score needed to pass; default 60."),
+      .optional("redLinePenalty", .number(min: 0, max: 100), "Points off per red line crossed; default 20."),
       .required("dimensions", .list(.object(DimensionSource.shape), minItems: 1)),
       .optional("redLines", .list(.object(RedLineSource.shape), minItems: 0)),
     ])
