@@ -52,7 +52,7 @@ public enum QuantityScanner {
   }
 
   /// The longest quantity starting at `start`, if any; cheap for scalars that start nothing.
-  static func longestMatch(in text: FoldedScalars, at start: Int) -> Candidate? {
+  private static func longestMatch(in text: FoldedScalars, at start: Int) -> Candidate? {
     let scalar = text[start]
     if isASCIIDigit(scalar) {
       return continuesArabicNumber(text, at: start) ? nil : matchFromNumber(in: text, at: start)
@@ -141,7 +141,9 @@ public enum QuantityScanner {
         index += 1
       }
     }
-    guard case let (unit, afterUnit, needsWithin)? = durationUnit(in: text, at: index, counted: counted) else { return nil }
+    guard case let (unit, afterUnit, needsWithin)? = durationUnit(in: text, at: index, counted: counted) else {
+      return nil
+    }
     var end = afterUnit
     var relation: Relation?
     if let found = self.relation(in: text, at: afterUnit) {
@@ -388,7 +390,9 @@ public enum QuantityScanner {
     if text.has("月", at: index) {
       guard (1...12).contains(month) else { return nil }
       index += 1
-      if text.has("底", at: index) || text.has("末", at: index) { return (.endOfMonth(month: month, year: year), index + 1) }
+      if text.has("底", at: index) || text.has("末", at: index) {
+        return (.endOfMonth(month: month, year: year), index + 1)
+      }
       guard let dayNumber = ChineseNumber.parse(text, at: index), let day = dayNumber.wholeValue,
         (1...31).contains(day), text.has("日", at: dayNumber.end) || text.has("号", at: dayNumber.end)
       else { return nil }
