@@ -8,7 +8,8 @@ let package = Package(
   name: "ComplaintSim",
   platforms: [.macOS(.v14)],
   products: [
-    .executable(name: "complaint-sim", targets: ["complaint-sim"])
+    .executable(name: "complaint-sim", targets: ["complaint-sim"]),
+    .executable(name: "complaint-sim-bench", targets: ["complaint-sim-bench"]),
   ],
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -35,6 +36,14 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "complaint-sim", dependencies: ["ComplaintSimCLI"]),
+    .target(name: "MallocCounter"),
+    .executableTarget(
+      name: "complaint-sim-bench",
+      dependencies: [
+        "Simulator", "Content", "Scoring", "TextAnalysis", "MallocCounter",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
     .target(name: "TestSupport", dependencies: ["Content", "Diagnostics"]),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
     .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),

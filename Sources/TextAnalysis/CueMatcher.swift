@@ -13,18 +13,20 @@ public struct CueMatcher: Sendable {
   public let lexicon: CueLexicon
   let normalizer: TextNormalizer
   let automaton: AhoCorasick
-  /// Cue patterns and exception patterns, indexed by their first term.
   let patterns: [CompiledPattern]
   let exceptions: [CompiledPattern]
-  let patternsByFirstTerm: [Int32: [Int]]
-  let exceptionsByFirstTerm: [Int32: [Int]]
-  /// For each term id, the cues for which it is a negator.
-  let negatorOwners: [Int32: [Int]]
+  /// Per term id: the cue patterns, exception patterns and negated cues that start with it.
+  /// Arrays indexed by term id, not dictionaries: `analyze` runs per reply and must not hash.
+  let patternsByFirstTerm: [[Int32]]
+  let exceptionsByFirstTerm: [[Int32]]
+  let negatorOwners: [[Int32]]
   let detectors: [(cue: Int, detector: BuiltInDetector)]
   let fuzzy: FuzzyIndex
+  /// The longest term, bounding how far a gapped pattern's next term can end.
+  let longestTerm: Int32
 
   /// Most characters allowed between a negator and the hit it cancels.
-  static let negatorReach = 2
+  static let negatorReach: Int32 = 2
 
   public init(lexicon: CueLexicon, normalizer: TextNormalizer = .shared) {
     self.lexicon = lexicon
@@ -47,22 +49,29 @@ public struct CueMatcher: Sendable {
     }
     var patterns: [CompiledPattern] = []
     var exceptions: [CompiledPattern] = []
-    var negatorOwners: [Int32: [Int]] = [:]
+    var negators: [(term: Int32, owner: Int32)] = []
     var detectors: [(Int, BuiltInDetector)] = []
     for (index, cue) in lexicon.cues.enumerated() {
       patterns += cue.patterns.compactMap { compile($0, owner: index) }
       exceptions += cue.exceptions.compactMap { (try? CuePattern.parse($0)).flatMap { compile($0, owner: index) } }
-      for negator in cue.negators { if let id = termID(negator) { negatorOwners[id, default: []].append(index) } }
+      for negator in cue.negators { if let id = termID(negator) { negators.append((id, Int32(index))) } }
       if let detector = cue.detector { detectors.append((index, detector)) }
     }
+    var byFirst = [[Int32]](repeating: [], count: terms.count)
+    for (index, pattern) in patterns.enumerated() { byFirst[Int(pattern.terms[0])].append(Int32(index)) }
+    var exceptionsByFirst = [[Int32]](repeating: [], count: terms.count)
+    for (index, pattern) in exceptions.enumerated() { exceptionsByFirst[Int(pattern.terms[0])].append(Int32(index)) }
+    var negatorOwners = [[Int32]](repeating: [], count: terms.count)
+    for (term, owner) in negators { negatorOwners[Int(term)].append(owner) }
     self.automaton = AhoCorasick(terms: terms)
     self.patterns = patterns
     self.exceptions = exceptions
-    self.patternsByFirstTerm = Dictionary(grouping: patterns.indices, by: { patterns[$0].terms[0] })
-    self.exceptionsByFirstTerm = Dictionary(grouping: exceptions.indices, by: { exceptions[$0].terms[0] })
+    self.patternsByFirstTerm = byFirst
+    self.exceptionsByFirstTerm = exceptionsByFirst
     self.negatorOwners = negatorOwners
     self.detectors = detectors
     self.fuzzy = FuzzyIndex(lexicon: lexicon, normalizer: normalizer)
+    self.longestTerm = terms.map { Int32($0.count) }.max() ?? 1
   }
 
   /// Analyses one reply as typed.
@@ -70,21 +79,53 @@ public struct CueMatcher: Sendable {
     analyze(normalizer.normalize(text))
   }
 
-  /// Analyses an already normalised reply.
+  /// A pattern match before filtering: the owning cue, the span, the pattern.
+  private struct Candidate {
+    var owner: Int32
+    var start: Int32
+    var end: Int32
+    var pattern: Int32
+  }
+
+  /// Analyses an already normalised reply: one automaton pass, then patterns, exceptions and
+  /// negators resolved over the (few) term occurrences found.
   public func analyze(_ text: NormalizedText) -> ReplyAnalysis {
-    let occurrences = Occurrences(automaton: automaton, text: text.scalars)
-    var hits: [CueHit] = []
-    var exceptionSpans: [(owner: Int, range: Range<Int>)] = []
-    occurrences.forEachPatternMatch(exceptions, index: exceptionsByFirstTerm) { pattern, range in
-      exceptionSpans.append((pattern.owner, range))
-    }
-    occurrences.forEachPatternMatch(patterns, index: patternsByFirstTerm) { pattern, range in
-      let cancelled =
-        exceptionSpans.contains { $0.owner == pattern.owner && $0.range.contains(range) }
-        || occurrences.isNegated(range, owner: pattern.owner, negators: negatorOwners)
-      if !cancelled {
-        hits.append(CueHit(cue: lexicon.cues[pattern.owner].id, range: range, evidence: .pattern(pattern.source)))
+    var matches: [AhoCorasick.Match] = []
+    matches.reserveCapacity(32)
+    automaton.scan(text.scalars) { matches.append($0) }
+
+    var candidates: [Candidate] = []
+    var exceptionSpans: [Candidate] = []
+    var negations: [(owner: Int32, end: Int32)] = []
+    for (index, match) in matches.enumerated() {
+      let term = Int(match.term)
+      let start = match.end - automaton.termLengths[term]
+      for patternIndex in exceptionsByFirstTerm[term] {
+        if let end = completion(of: exceptions[Int(patternIndex)], startingAt: index, matches) {
+          exceptionSpans.append(Candidate(owner: Int32(exceptions[Int(patternIndex)].owner), start: start, end: end, pattern: patternIndex))
+        }
       }
+      for patternIndex in patternsByFirstTerm[term] {
+        if let end = completion(of: patterns[Int(patternIndex)], startingAt: index, matches) {
+          candidates.append(Candidate(owner: Int32(patterns[Int(patternIndex)].owner), start: start, end: end, pattern: patternIndex))
+        }
+      }
+      for owner in negatorOwners[term] { negations.append((owner, match.end)) }
+    }
+
+    var hits: [CueHit] = []
+    hits.reserveCapacity(candidates.count + 4)
+    for candidate in candidates {
+      let excepted = exceptionSpans.contains {
+        $0.owner == candidate.owner && $0.start <= candidate.start && candidate.end <= $0.end
+      }
+      let negated = negations.contains {
+        $0.owner == candidate.owner && $0.end <= candidate.start && candidate.start - $0.end <= Self.negatorReach
+      }
+      guard !excepted, !negated else { continue }
+      hits.append(CueHit(
+        cue: lexicon.cues[Int(candidate.owner)].id, range: Int(candidate.start)..<Int(candidate.end),
+        evidence: .pattern(patterns[Int(candidate.pattern)].source)))
     }
     let quantities = detectors.isEmpty ? [] : QuantityScanner.scan(text.scalars)
     for (cue, detector) in detectors {
@@ -92,22 +133,56 @@ public struct CueMatcher: Sendable {
         hits.append(CueHit(cue: lexicon.cues[cue].id, range: quantity.range, evidence: .detector(quantity.kind, quantity.value)))
       }
     }
-    let matched = Set(hits.map(\.cue))
-    hits += fuzzy.hits(in: text, excluding: matched)
-    return ReplyAnalysis(text: text, hits: Self.deduplicated(hits), quantities: quantities)
+    if fuzzy.isActive {
+      var matched = [Bool](repeating: false, count: lexicon.cues.count)
+      for candidate in candidates { matched[Int(candidate.owner)] = true }
+      for (cue, _) in detectors { matched[cue] = matched[cue] || hits.contains { $0.cue == lexicon.cues[cue].id } }
+      hits += fuzzy.hits(in: text, excluding: matched)
+    }
+    Self.deduplicate(&hits)
+    return ReplyAnalysis(text: text, hits: hits, quantities: quantities)
+  }
+
+  /// Where a pattern whose first term matched at `matches[index]` ends, if its later terms
+  /// follow within their gaps (the earliest continuation is taken).
+  @inline(__always)
+  private func completion(of pattern: CompiledPattern, startingAt index: Int, _ matches: [AhoCorasick.Match]) -> Int32? {
+    var end = matches[index].end
+    guard pattern.terms.count > 1 else { return end }
+    var cursor = index + 1
+    for position in 1..<pattern.terms.count {
+      let term = pattern.terms[position]
+      let latestStart = end + pattern.gaps[position - 1]
+      var found: Int32?
+      // Matches are ordered by end; a later term starting at or after `end` ends after it.
+      var scan = cursor
+      while scan < matches.count, matches[scan].end <= latestStart + longestTerm {
+        let candidate = matches[scan]
+        let start = candidate.end - automaton.termLengths[Int(candidate.term)]
+        if candidate.term == term, start >= end, start <= latestStart {
+          found = candidate.end
+          break
+        }
+        scan += 1
+      }
+      guard let next = found else { return nil }
+      end = next
+      cursor = scan + 1
+    }
+    return end
   }
 
   /// One hit per cue per place: overlapping hits of the same cue collapse into the first.
-  static func deduplicated(_ hits: [CueHit]) -> [CueHit] {
-    let sorted = hits.sorted { ($0.range.lowerBound, $0.range.upperBound, $0.cue) < ($1.range.lowerBound, $1.range.upperBound, $1.cue) }
-    var lastEnd: [String: Int] = [:]
-    var result: [CueHit] = []
-    for hit in sorted {
-      if let end = lastEnd[hit.cue], hit.range.lowerBound < end { continue }
-      lastEnd[hit.cue] = hit.range.upperBound
-      result.append(hit)
+  static func deduplicate(_ hits: inout [CueHit]) {
+    hits.sort { ($0.range.lowerBound, $0.range.upperBound, $0.cue) < ($1.range.lowerBound, $1.range.upperBound, $1.cue) }
+    var kept = 0
+    for index in hits.indices {
+      let hit = hits[index]
+      if hits[..<kept].contains(where: { $0.cue == hit.cue && hit.range.lowerBound < $0.range.upperBound }) { continue }
+      hits[kept] = hit
+      kept += 1
     }
-    return result
+    hits.removeLast(hits.count - kept)
   }
 }
 
@@ -127,72 +202,3 @@ extension Range where Bound == Int {
   }
 }
 
-/// The term occurrences of one reply, grouped by term and sorted by start, from one scan.
-struct Occurrences {
-  private var starts: [Int32: [Int32]] = [:]
-  private var ends: [Int32: [Int32]] = [:]
-  private let lengths: [Int32]
-
-  init(automaton: AhoCorasick, text: [UInt32]) {
-    lengths = automaton.termLengths
-    var starts: [Int32: [Int32]] = [:]
-    var ends: [Int32: [Int32]] = [:]
-    let lengths = self.lengths
-    automaton.scan(text) { match in
-      starts[match.term, default: []].append(match.end - lengths[Int(match.term)])
-      ends[match.term, default: []].append(match.end)
-    }
-    // Occurrences arrive ordered by end; for one term, start order is the same.
-    self.starts = starts
-    self.ends = ends
-  }
-
-  /// Calls `found` for each match of each pattern (earliest continuation for each start).
-  func forEachPatternMatch(
-    _ patterns: [CueMatcher.CompiledPattern], index: [Int32: [Int]],
-    _ found: (CueMatcher.CompiledPattern, Range<Int>) -> Void
-  ) {
-    for (term, termStarts) in starts.sorted(by: { $0.key < $1.key }) {
-      guard let candidates = index[term] else { continue }
-      for patternIndex in candidates {
-        let pattern = patterns[patternIndex]
-        for start in termStarts {
-          var end = start + lengths[Int(term)]
-          var complete = true
-          for position in 1..<max(1, pattern.terms.count) where pattern.terms.count > 1 {
-            let next = pattern.terms[position]
-            guard let nextStart = firstStart(of: next, from: end, upTo: end + pattern.gaps[position - 1]) else {
-              complete = false
-              break
-            }
-            end = nextStart + lengths[Int(next)]
-          }
-          if complete { found(pattern, Int(start)..<Int(end)) }
-        }
-      }
-    }
-  }
-
-  /// The first start of `term` in `[from, upTo]`.
-  private func firstStart(of term: Int32, from: Int32, upTo: Int32) -> Int32? {
-    guard let list = starts[term] else { return nil }
-    var low = 0
-    var high = list.count
-    while low < high {
-      let middle = (low + high) / 2
-      if list[middle] < from { low = middle + 1 } else { high = middle }
-    }
-    return low < list.count && list[low] <= upTo ? list[low] : nil
-  }
-
-  /// Whether a negator of `owner` ends at most ``CueMatcher/negatorReach`` characters before `range`.
-  func isNegated(_ range: Range<Int>, owner: Int, negators: [Int32: [Int]]) -> Bool {
-    for (term, owners) in negators where owners.contains(owner) {
-      guard let termEnds = ends[term] else { continue }
-      if termEnds.contains(where: { Int($0) <= range.lowerBound && range.lowerBound - Int($0) <= CueMatcher.negatorReach }) {
-        return true
-      }
-    }
-    return false
-  }
-}

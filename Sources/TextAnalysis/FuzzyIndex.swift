@@ -11,38 +11,60 @@ struct FuzzyIndex: Sendable {
 
   private let cueIDs: [String]
   private let examples: [Example]
-  /// bigram → example indices containing it.
-  private let postings: [UInt64: [Int32]]
+  /// bigram → range into `postings` (example indices containing it).
+  private let postingRanges: BigramTable
+  private let postings: [Int32]
+
+  /// Whether any cue uses the fuzzy layer.
+  var isActive: Bool { !examples.isEmpty }
 
   init(lexicon: CueLexicon, normalizer: TextNormalizer) {
     var examples: [Example] = []
-    var postings: [UInt64: [Int32]] = [:]
+    var lists: [UInt64: [Int32]] = [:]
     for (cueIndex, cue) in lexicon.cues.enumerated() {
       guard let threshold = cue.fuzzyThreshold else { continue }
       for example in cue.matchExamples {
-        let bigrams = Self.bigrams(Self.content(normalizer.fold(example)))
+        var bigrams: [UInt64] = []
+        Self.bigrams(normalizer.fold(example)[...], into: &bigrams)
         guard !bigrams.isEmpty else { continue }
         let index = Int32(examples.count)
         examples.append(Example(cue: cueIndex, text: example, bigramCount: bigrams.count, threshold: threshold))
-        for bigram in bigrams { postings[bigram, default: []].append(index) }
+        for bigram in bigrams { lists[bigram, default: []].append(index) }
       }
+    }
+    var table = BigramTable(capacity: lists.count)
+    var postings: [Int32] = []
+    for (bigram, list) in lists.sorted(by: { $0.key < $1.key }) {
+      table.set(bigram, start: Int32(postings.count), count: Int32(list.count))
+      postings += list
     }
     self.cueIDs = lexicon.cues.map(\.id)
     self.examples = examples
+    self.postingRanges = table
     self.postings = postings
   }
 
-  /// Hits for cues not already matched, one per cue at its best clause.
-  func hits(in text: NormalizedText, excluding matched: Set<String>) -> [CueHit] {
+  /// Hits for cues not already matched (`matched[cue]`), one per cue at its best clause.
+  func hits(in text: NormalizedText, excluding matched: [Bool]) -> [CueHit] {
     guard !examples.isEmpty else { return [] }
-    var best: [Int: (similarity: Double, example: Int, range: Range<Int>)] = [:]
+    var best = [Best](repeating: Best(), count: cueIDs.count)
     var counts = [Int32](repeating: 0, count: examples.count)
-    for clause in Self.clauses(text.scalars) {
-      let bigrams = Self.bigrams(Self.content(Array(text.scalars[clause])))
+    var touched: [Int32] = []
+    var bigrams: [UInt64] = []
+    bigrams.reserveCapacity(64)
+    let scalars = text.scalars
+    var clauseStart = 0
+    for index in 0...scalars.count {
+      guard index == scalars.count || TextNormalizer.isClauseBoundary(scalars[index]) else { continue }
+      defer { clauseStart = index + 1 }
+      guard index - clauseStart >= 3 else { continue }
+      Self.bigrams(scalars[clauseStart..<index], into: &bigrams)
       guard bigrams.count >= 2 else { continue }
-      var touched: [Int32] = []
+      touched.removeAll(keepingCapacity: true)
       for bigram in bigrams {
-        for example in postings[bigram] ?? [] {
+        guard let (start, count) = postingRanges.get(bigram) else { continue }
+        for offset in start..<(start + count) {
+          let example = postings[Int(offset)]
           if counts[Int(example)] == 0 { touched.append(example) }
           counts[Int(example)] += 1
         }
@@ -51,43 +73,92 @@ struct FuzzyIndex: Sendable {
         let shared = Double(counts[Int(example)])
         counts[Int(example)] = 0
         let candidate = examples[Int(example)]
-        guard !matched.contains(cueIDs[candidate.cue]) else { continue }
+        guard !matched[candidate.cue] else { continue }
         // Dice coefficient over distinct bigrams.
         let similarity = 2 * shared / Double(bigrams.count + candidate.bigramCount)
-        if similarity >= candidate.threshold, similarity > (best[candidate.cue]?.similarity ?? 0) {
-          best[candidate.cue] = (similarity, Int(example), clause)
+        if similarity >= candidate.threshold, similarity > best[candidate.cue].similarity {
+          best[candidate.cue] = Best(similarity: similarity, example: example, start: Int32(clauseStart), end: Int32(index))
         }
       }
     }
-    return best.sorted { $0.key < $1.key }.map { cue, found in
-      CueHit(
-        cue: cueIDs[cue], range: found.range,
-        evidence: .example(examples[found.example].text, similarity: (found.similarity * 100).rounded() / 100))
+    var hits: [CueHit] = []
+    for cue in cueIDs.indices where best[cue].example >= 0 {
+      let found = best[cue]
+      hits.append(CueHit(
+        cue: cueIDs[cue], range: Int(found.start)..<Int(found.end),
+        evidence: .example(examples[Int(found.example)].text, similarity: (found.similarity * 100).rounded() / 100)))
     }
+    return hits
   }
 
-  /// Clause ranges: text between clause punctuation.
-  static func clauses(_ scalars: [UInt32]) -> [Range<Int>] {
-    var result: [Range<Int>] = []
-    var start = 0
-    for (index, scalar) in scalars.enumerated() where TextNormalizer.isClauseBoundary(scalar) {
-      if index > start { result.append(start..<index) }
-      start = index + 1
-    }
-    if scalars.count > start { result.append(start..<scalars.count) }
-    return result
+  /// The best clause found so far for one cue.
+  private struct Best {
+    var similarity = 0.0
+    var example: Int32 = -1
+    var start: Int32 = 0
+    var end: Int32 = 0
   }
 
   /// Letters and digits only (punctuation does not make two sentences alike).
-  static func content(_ scalars: [UInt32]) -> [UInt32] {
-    scalars.filter { $0 >= 0x3400 || ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x7A) }
+  @inline(__always)
+  static func isContent(_ scalar: UInt32) -> Bool {
+    scalar >= 0x3400 || (scalar >= 0x30 && scalar <= 0x39) || (scalar >= 0x61 && scalar <= 0x7A)
   }
 
-  /// Distinct character bigrams.
-  static func bigrams(_ scalars: [UInt32]) -> Set<UInt64> {
-    guard scalars.count >= 2 else { return [] }
-    var result: Set<UInt64> = []
-    for index in 1..<scalars.count { result.insert(UInt64(scalars[index - 1]) << 32 | UInt64(scalars[index])) }
-    return result
+  /// Distinct character bigrams of the content characters, sorted, into a reused buffer.
+  static func bigrams(_ scalars: ArraySlice<UInt32>, into result: inout [UInt64]) {
+    result.removeAll(keepingCapacity: true)
+    var previous: UInt32?
+    for scalar in scalars where isContent(scalar) {
+      if let previous { result.append(UInt64(previous) << 32 | UInt64(scalar)) }
+      previous = scalar
+    }
+    result.sort()
+    var unique = 0
+    for index in result.indices where index == 0 || result[index] != result[index - 1] {
+      result[unique] = result[index]
+      unique += 1
+    }
+    result.removeLast(result.count - unique)
+  }
+}
+
+/// Open-addressing table from a bigram to its postings range (no hashing through `Hasher`).
+struct BigramTable: Sendable {
+  private var keys: [UInt64]
+  private var starts: [Int32]
+  private var counts: [Int32]
+  private var mask: Int
+  private static let empty = UInt64.max
+
+  init(capacity: Int) {
+    var size = 16
+    while size < capacity * 2 { size <<= 1 }
+    keys = [UInt64](repeating: Self.empty, count: size)
+    starts = [Int32](repeating: 0, count: size)
+    counts = [Int32](repeating: 0, count: size)
+    mask = size - 1
+  }
+
+  @inline(__always)
+  private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask }
+
+  mutating func set(_ key: UInt64, start: Int32, count: Int32) {
+    var index = slot(key)
+    while keys[index] != Self.empty, keys[index] != key { index = (index + 1) & mask }
+    keys[index] = key
+    starts[index] = start
+    counts[index] = count
+  }
+
+  @inline(__always)
+  func get(_ key: UInt64) -> (Int32, Int32)? {
+    var index = slot(key)
+    while true {
+      let stored = keys[index]
+      if stored == key { return (starts[index], counts[index]) }
+      if stored == Self.empty { return nil }
+      index = (index + 1) & mask
+    }
   }
 }

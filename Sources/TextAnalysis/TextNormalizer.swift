@@ -11,8 +11,6 @@ public struct NormalizedText: Sendable, Hashable {
   public let scalars: [UInt32]
   /// For each folded scalar, the index of the original scalar it came from.
   public let origins: [Int32]
-  /// The original text's scalars, for quoting.
-  let originalScalars: [Unicode.Scalar]
 
   /// The folded text as a string (for debugging and explanations).
   public var folded: String {
@@ -23,10 +21,12 @@ public struct NormalizedText: Sendable, Hashable {
 
   /// The original characters behind the folded range `range`.
   public func quote(_ range: Range<Int>) -> String {
+    // Quotes are rare (evidence only), so walk the original instead of keeping a scalar copy.
     guard let span = originalRange(range) else { return "" }
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: originalScalars[span])
-    return String(view)
+    let scalars = original.unicodeScalars
+    let start = scalars.index(scalars.startIndex, offsetBy: span.lowerBound)
+    let end = scalars.index(start, offsetBy: span.count)
+    return String(scalars[start..<end])
   }
 
   /// The original scalar range behind a folded range.
@@ -83,18 +83,31 @@ public struct TextNormalizer: Sendable {
 
   /// Folds `text`.
   public func normalize(_ text: String) -> NormalizedText {
-    let original = Array(text.unicodeScalars)
     var scalars: [UInt32] = []
     var origins: [Int32] = []
-    scalars.reserveCapacity(original.count)
-    origins.reserveCapacity(original.count)
-    for (index, scalar) in original.enumerated() {
-      fold(scalar) { folded in
-        scalars.append(folded)
-        origins.append(Int32(index))
+    let capacity = text.utf8.count  // an upper bound on the scalar count
+    scalars.reserveCapacity(capacity)
+    origins.reserveCapacity(capacity)
+    var index: Int32 = 0
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      // Fast paths for the two common cases: CJK ideographs and plain ASCII letters/digits.
+      if value >= 0x4E00, value <= 0x9FFF {
+        let mapped = simplified[Int(value - Self.tableBase)]
+        scalars.append(mapped == 0 ? value : mapped)
+        origins.append(index)
+      } else if value > 0x20, value < 0x80, !(0x41...0x5A).contains(value) {
+        scalars.append(value)
+        origins.append(index)
+      } else {
+        fold(scalar) { folded in
+          scalars.append(folded)
+          origins.append(index)
+        }
       }
+      index += 1
     }
-    return NormalizedText(original: text, scalars: scalars, origins: origins, originalScalars: original)
+    return NormalizedText(original: text, scalars: scalars, origins: origins)
   }
 
   /// Folds a pattern or phrase the same way, returning only the scalars.
