@@ -16,6 +16,8 @@ public struct ScenarioProgram: Hashable, Sendable, Codable, Identifiable {
   public var facts: [Fact]
   public var mood: [MoodVariable]
   public var reactions: [CueReaction]
+  /// Mood change applied every turn (e.g. patience draining).
+  public var perTurn: [String: Int]
   public var defaultLines: [Line]
   public var speakers: [Speaker]
   public var states: [State]
@@ -34,7 +36,7 @@ public struct ScenarioProgram: Hashable, Sendable, Codable, Identifiable {
     id: String, title: String, archetype: Archetype, variants: [Variant], personality: Personality,
     motive: Motive, industry: Industry, difficulty: Difficulty, briefing: String,
     customer: CustomerProfile, facts: [Fact], mood: [MoodVariable], reactions: [CueReaction],
-    defaultLines: [Line], speakers: [Speaker], states: [State], startState: Int,
+    perTurn: [String: Int] = [:], defaultLines: [Line], speakers: [Speaker], states: [State], startState: Int,
     everyState: [Transition], endings: [Ending], turnLimit: Int, rubricID: String,
     rubricOverrides: RubricOverrideSpec, tests: [ScenarioTest], source: SourceLocation
   ) {
@@ -51,6 +53,7 @@ public struct ScenarioProgram: Hashable, Sendable, Codable, Identifiable {
     self.facts = facts
     self.mood = mood
     self.reactions = reactions
+    self.perTurn = perTurn
     self.defaultLines = defaultLines
     self.speakers = speakers
     self.states = states

@@ -11,20 +11,23 @@ public struct Scorecard: Codable, Sendable, Hashable {
   public var redLines: [RedLineHit]
   public var dimensions: [DimensionScore]
   public var criteria: [CriterionResult]
-  /// How the conversation ended, when the customer model replayed it.
+  /// How the conversation ended (the ending's id), when the customer model replayed it.
   public var ending: String?
+  /// The ending's outcome name (`resolved`, `escalated-regulator`, …).
+  public var outcome: String?
   public var mood: [String: Int]?
   /// Plain statements about what could not be judged, and why.
   public var notes: [String]
 
   enum CodingKeys: String, CodingKey {
     case id, scenario, score, passed, passMark = "pass_mark", redLines = "red_lines", dimensions, criteria
-    case ending, mood, notes
+    case ending, outcome, mood, notes
   }
 
   public init(
     id: String, scenario: String, score: Double, passed: Bool, passMark: Double, redLines: [RedLineHit],
-    dimensions: [DimensionScore], criteria: [CriterionResult], ending: String?, mood: [String: Int]?, notes: [String]
+    dimensions: [DimensionScore], criteria: [CriterionResult], ending: String?, outcome: String? = nil,
+    mood: [String: Int]?, notes: [String]
   ) {
     self.id = id
     self.scenario = scenario
@@ -35,6 +38,7 @@ public struct Scorecard: Codable, Sendable, Hashable {
     self.dimensions = dimensions
     self.criteria = criteria
     self.ending = ending
+    self.outcome = outcome
     self.mood = mood
     self.notes = notes
   }

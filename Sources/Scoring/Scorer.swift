@@ -18,11 +18,15 @@ public struct AnalyzedTurn: Sendable {
 
 /// How the conversation ended, from the customer model's replay.
 public struct ConversationOutcome: Sendable, Hashable {
-  /// The ending's outcome name (`resolved`, `hung-up`, …).
-  public var outcome: String
+  /// The ending's id, or nil when the replayed conversation had not ended.
+  public var ending: String?
+  /// The ending's outcome name (`resolved`, `hung-up`, …), or nil when not ended.
+  public var outcome: String?
+  /// The customer's final mood.
   public var mood: [String: Int]
 
-  public init(outcome: String, mood: [String: Int]) {
+  public init(ending: String? = nil, outcome: String?, mood: [String: Int]) {
+    self.ending = ending ?? outcome
     self.outcome = outcome
     self.mood = mood
   }
@@ -103,7 +107,7 @@ public struct Scorer: Sendable {
     return Scorecard(
       id: id, scenario: scenario.id, score: total, passed: redLines.isEmpty && total >= rubric.passMark,
       passMark: rubric.passMark, redLines: redLines, dimensions: dimensions, criteria: results,
-      ending: outcome?.outcome, mood: outcome?.mood, notes: notes)
+      ending: outcome?.ending, outcome: outcome?.outcome, mood: outcome?.mood, notes: notes)
   }
 
   // MARK: Criteria
@@ -151,7 +155,7 @@ public struct Scorer: Sendable {
       result.points = max(0, points - min(cap, each * Double(occurrences)))
     case .outcome(let endings, let mood):
       guard let outcome else { return notApplicable("需要客户模型回放后才能判断结局与情绪。") }
-      let endingOK = endings.isEmpty || endings.contains(outcome.outcome)
+      let endingOK = endings.isEmpty || outcome.outcome.map(endings.contains) == true
       let moodOK = mood.allSatisfy { bound in
         guard let value = outcome.mood[bound.variable].map(Double.init) else { return false }
         return (bound.min.map { value >= $0 } ?? true) && (bound.max.map { value <= $0 } ?? true)

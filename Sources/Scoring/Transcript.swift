@@ -5,11 +5,15 @@ import Foundation
 public struct Transcript: Codable, Sendable, Hashable {
   public var id: String
   public var scenario: String?
+  /// The seed the drill used for the customer's line variants (an extension of the contract;
+  /// endings and mood do not depend on it, only which variant of a line was said).
+  public var seed: UInt64?
   public var turns: [Turn]
 
-  public init(id: String, scenario: String?, turns: [Turn]) {
+  public init(id: String, scenario: String?, seed: UInt64? = nil, turns: [Turn]) {
     self.id = id
     self.scenario = scenario
+    self.seed = seed
     self.turns = turns
   }
 

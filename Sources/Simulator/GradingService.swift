@@ -44,19 +44,41 @@ public struct GradingService: Sendable {
   }
 
   /// Grades one transcript. `scenario` overrides (or supplies) the transcript's scenario id.
+  ///
+  /// The trainee's turns are replayed through the scenario's customer model, so ending and
+  /// mood criteria apply to a supplied transcript exactly as to a live drill.
   public func grade(_ transcript: Transcript, scenario override: String? = nil) throws(GradingError) -> Scorecard {
     guard let scenarioID = override ?? transcript.scenario else { throw .missingScenario }
     guard let prepared = scenarios[scenarioID] else {
       throw .unknownScenario(scenarioID, suggestion: Suggestion.closest(to: scenarioID, in: scenarios.keys))
     }
     guard transcript.turns.contains(where: { $0.speaker == .trainee }) else { throw .noTraineeTurns }
-    let turns = transcript.turns.map { turn in
-      AnalyzedTurn(
-        speaker: turn.speaker, at: turn.at,
-        analysis: turn.speaker == .trainee ? prepared.disclosures.augment(matcher.analyze(turn.text)) : nil)
+    var conversation = Conversation(program: prepared.program, lexicon: content.lexicon, seed: transcript.seed ?? 1)
+    _ = conversation.start()
+    var repliesAfterEnd = 0
+    let turns = transcript.turns.map { turn -> AnalyzedTurn in
+      guard turn.speaker == .trainee else { return AnalyzedTurn(speaker: .customer, at: turn.at, analysis: nil) }
+      let analysis = prepared.disclosures.augment(matcher.analyze(turn.text))
+      if conversation.state.isEnded { repliesAfterEnd += 1 } else { _ = conversation.reply(analysis) }
+      return AnalyzedTurn(speaker: .trainee, at: turn.at, analysis: analysis)
     }
-    return prepared.scorer.score(id: transcript.id, scenario: prepared.facts, turns: turns, outcome: nil)
+    var card = prepared.scorer.score(
+      id: transcript.id, scenario: prepared.facts, turns: turns, outcome: Self.outcome(of: conversation))
+    if repliesAfterEnd > 0 {
+      card.notes.append("对话在第\(conversation.state.turn)轮已结束，之后的\(repliesAfterEnd)条回复只计入话术评分，不影响结局。")
+    } else if !conversation.state.isEnded {
+      card.notes.append("回放到最后一条回复时对话尚未结束，结局类评分项按未达成计。")
+    }
+    return card
   }
+
+  /// The ending and final mood of a conversation, for the scorer.
+  public static func outcome(of conversation: Conversation) -> ConversationOutcome {
+    ConversationOutcome(ending: conversation.endingID, outcome: conversation.outcome?.rawValue, mood: conversation.moodByName)
+  }
+
+  /// A prepared scenario's program, scorer and disclosure detector.
+  func prepared(_ scenarioID: String) -> PreparedScenario? { scenarios[scenarioID] }
 
   /// Scenario ids that can be graded.
   public var scenarioIDs: [String] { scenarios.keys.sorted() }

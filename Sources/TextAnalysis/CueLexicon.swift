@@ -16,6 +16,36 @@ public enum BuiltInDetector: String, Codable, Sendable, CaseIterable {
   case personalData = "personal-data"
 }
 
+/// What kind of move a cue is, for the customer model: personalities and variants react to
+/// kinds of move (warmth, options, citations…) rather than to individual cue ids, so trainers
+/// can add cues without touching the engine.
+public enum CueTag: String, Codable, Sendable, CaseIterable {
+  /// Empathy, apology, thanks: what 影响型 customers respond to.
+  case warmth
+  /// Solutions and alternatives, a choice: what 支配型 customers want.
+  case options
+  /// Rules, clauses, figures, evidence: what 分析型 customers reward.
+  case citation
+  /// A named owner, a time frame, a follow-up, step by step: what 稳健型 customers need.
+  case reassurance
+  /// A blunt refusal.
+  case refusal
+  /// Blaming, labelling or threatening the customer.
+  case blame
+  /// Telling the customer to calm down.
+  case calmingOrder = "calming-order"
+  /// Jargon the customer cannot follow.
+  case jargon
+  /// Passing the customer on (推诿), "not our department".
+  case shirking
+  /// Vague delay: 尽快, 等通知.
+  case vagueness
+  /// A concession or promise beyond the handler's authority.
+  case concession
+  /// Disclosing personal data.
+  case disclosure
+}
+
 /// One thing a trainee reply can do ("shows empathy", "blames the customer"), compiled.
 public struct CueDefinition: Hashable, Sendable, Codable, Identifiable {
   public var id: String
@@ -31,11 +61,13 @@ public struct CueDefinition: Hashable, Sendable, Codable, Identifiable {
   public var fuzzyThreshold: Double?
   public var matchExamples: [String]
   public var noMatchExamples: [String]
+  /// The kinds of move this cue is, for the customer model.
+  public var tags: [CueTag]
 
   public init(
     id: String, title: String, polarity: CuePolarity, patterns: [CuePattern],
     exceptions: [String], negators: [String], detector: BuiltInDetector?,
-    fuzzyThreshold: Double?, matchExamples: [String], noMatchExamples: [String]
+    fuzzyThreshold: Double?, matchExamples: [String], noMatchExamples: [String], tags: [CueTag] = []
   ) {
     self.id = id
     self.title = title
@@ -47,6 +79,7 @@ public struct CueDefinition: Hashable, Sendable, Codable, Identifiable {
     self.fuzzyThreshold = fuzzyThreshold
     self.matchExamples = matchExamples
     self.noMatchExamples = noMatchExamples
+    self.tags = tags
   }
 }
 

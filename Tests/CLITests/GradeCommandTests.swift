@@ -27,7 +27,9 @@ import TestSupport
     #expect(criterion["dimension"] is String && criterion["points"] != nil && criterion["max"] != nil)
     #expect(criterion["feedback"] is String && criterion["evidence"] is [Any])
     let notes = try #require(first["notes"] as? [String])
-    #expect(notes.contains { $0.contains("未经客户模型回放") })
+    #expect(notes.contains { $0.contains("对话尚未结束") })
+    #expect(first["ending"] == nil)
+    #expect((first["mood"] as? [String: Int])?["anger"] != nil)
 
     let second = try #require(results.last)
     #expect(second["passed"] as? Bool == false)

@@ -33,7 +33,7 @@ struct ContentCompiler {
       patterns: (cue.patterns ?? []).compactMap { try? CuePattern.parse($0.value) },
       exceptions: cue.except ?? [], negators: cue.negators ?? [], detector: cue.detect,
       fuzzyThreshold: cue.fuzzy, matchExamples: cue.examples?.match ?? [],
-      noMatchExamples: cue.examples?.noMatch ?? [])
+      noMatchExamples: cue.examples?.noMatch ?? [], tags: cue.tags ?? [])
   }
 
   private func compileRubric(_ rubric: RubricSource) -> Rubric {
@@ -130,9 +130,10 @@ struct ContentCompiler {
           confidential: $0.confidential ?? false, disclosure: $0.disclosure ?? [])
       },
       mood: mood,
-      reactions: (persona.reactions ?? []).map {
+      reactions: ((persona.reactions ?? []) + (scenario.reactions ?? [])).map {
         CueReaction(cue: $0.cue.value, changes: ($0.change ?? [:]).mapValues(\.value), lines: lines($0.lines))
       },
+      perTurn: (persona.perTurn ?? [:]).mapValues(\.value),
       defaultLines: lines(persona.lines),
       speakers: (scenario.speakers ?? []).map {
         Speaker(
@@ -146,9 +147,7 @@ struct ContentCompiler {
       },
       startState: scenario.start.flatMap { stateIndex[$0.value] } ?? 0,
       everyState: (scenario.everyState ?? []).compactMap(transition),
-      endings: scenario.endings.map {
-        Ending(id: $0.id.value, outcome: $0.outcome ?? Outcome(rawValue: $0.id.value) ?? .partlyResolved, lines: lines($0.lines))
-      },
+      endings: endings(scenario),
       turnLimit: scenario.turnLimit ?? 12, rubricID: scenario.rubric.value,
       rubricOverrides: RubricOverrideSpec(
         weights: (scenario.rubricOverrides?.weights ?? [:]).mapValues(\.value),
@@ -163,6 +162,20 @@ struct ContentCompiler {
           source: test.id.location(in: path))
       },
       source: scenario.id.location(in: path))
+  }
+
+  /// The scenario's endings, plus a default turn-limit ending when it declares none: the
+  /// runtime always needs somewhere to go when the turns run out.
+  private func endings(_ scenario: ScenarioSource) -> [Ending] {
+    var endings = scenario.endings.map {
+      Ending(id: $0.id.value, outcome: $0.outcome ?? Outcome(rawValue: $0.id.value) ?? .partlyResolved, lines: lines($0.lines))
+    }
+    if !endings.contains(where: { $0.outcome == .turnLimit }) {
+      endings.append(Ending(
+        id: Outcome.turnLimit.rawValue, outcome: .turnLimit,
+        lines: [Line(id: "turn-limit-default", text: "今天就先谈到这里吧，我回去再考虑考虑。")]))
+    }
+    return endings
   }
 
   private func lines(_ sources: [LineSource]?) -> [Line] {

@@ -26,6 +26,7 @@ struct CueSource: Decodable, Sendable {
   var detect: BuiltInDetector?
   var fuzzy: Double?
   var examples: Examples?
+  var tags: [CueTag]?
 
   struct Examples: Decodable, Sendable {
     var match: [String]?
@@ -52,6 +53,9 @@ struct CueSource: Decodable, Sendable {
       .optional("detect", .oneOf(BuiltInDetector.allCases.map(\.rawValue)), "A built-in recogniser."),
       .optional("fuzzy", .number(min: 0.3, max: 1), "Similarity threshold for paraphrases of the examples."),
       .optional("examples", .object(Examples.shape)),
+      .optional(
+        "tags", .list(.oneOf(CueTag.allCases.map(\.rawValue)), minItems: 0),
+        "Kinds of move, for the customer model: warmth, options, citation, reassurance, refusal…"),
     ],
     constraints: [.atLeastOne(["patterns", "detect"])])
 }

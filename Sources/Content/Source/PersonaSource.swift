@@ -8,6 +8,7 @@ struct PersonaSource: Decodable, Sendable {
   var archetype: Archetype
   var mood: [String: MoodVariableSource]
   var reactions: [ReactionSource]?
+  var perTurn: [String: Located<Int>]?
   var lines: [LineSource]?
 
   static let shape = ObjectShape(
@@ -18,6 +19,7 @@ struct PersonaSource: Decodable, Sendable {
       .required("archetype", .oneOf(Enumerations.archetypes)),
       .required("mood", .dictionary(MoodVariableSource.shape), "Mood variables and their bounds."),
       .optional("reactions", .list(.object(ReactionSource.shape), minItems: 0)),
+      .optional("perTurn", .dictionary(.integer(min: -100, max: 100)), "Mood change every turn (patience draining)."),
       .optional("lines", .list(.object(LineSource.shape), minItems: 0)),
     ])
 }

@@ -18,6 +18,7 @@ struct ScenarioSource: Decodable, Sendable {
   var customer: CustomerSource
   var facts: [FactSource]?
   var mood: [String: MoodVariableSource]?
+  var reactions: [ReactionSource]?
   var speakers: [SpeakerSource]?
   var start: Located<String>?
   var states: [StateSource]
@@ -44,6 +45,7 @@ struct ScenarioSource: Decodable, Sendable {
       .required("customer", .object(CustomerSource.shape)),
       .optional("facts", .list(.object(FactSource.shape), minItems: 0)),
       .optional("mood", .dictionary(MoodVariableSource.shape), "Overrides of the persona's mood."),
+      .optional("reactions", .list(.object(ReactionSource.shape), minItems: 0), "Added to the persona's reactions."),
       .optional("speakers", .list(.object(SpeakerSource.shape), minItems: 0), "Group scenarios only."),
       .optional("start", .id, "First state; default the first listed."),
       .required("states", .list(.object(StateSource.shape), minItems: 1)),

@@ -76,6 +76,7 @@ struct UsageLinter: ContentValidator {
       used.formUnion((rubric.redLines ?? []).flatMap { $0.cues.map(\.value) })
     }
     used.formUnion(s.personas.flatMap { ($0.source.reactions ?? []).map(\.cue.value) })
+    used.formUnion(s.scenarios.flatMap { ($0.source.reactions ?? []).map(\.cue.value) })
     for scenario in s.scenarios.map(\.source) {
       let transitions = (scenario.everyState ?? []) + scenario.states.flatMap { $0.transitions ?? [] }
       used.formUnion(transitions.flatMap { ($0.cues?.items ?? []).map(\.value) })

@@ -16,19 +16,38 @@ struct PersonaValidator: ContentValidator {
         }
         diagnostics += MoodBounds.check(name: name, variable, inherited: nil, at: persona.id, path: path, context)
       }
-      for reaction in persona.reactions ?? [] {
-        if !context.cueIDs.contains(reaction.cue.value) {
-          diagnostics.append(context.unknown(.unknownCue, "cue", reaction.cue, in: path, known: context.cueIDs))
-        }
-        for (name, delta) in (reaction.change ?? [:]).sorted(by: { $0.key < $1.key }) where persona.mood[name] == nil {
-          diagnostics.append(context.diagnostic(
-            .unknownMoodVariable, context.keyLocation(name, before: delta, in: path, fallback: reaction.cue), in: path,
-            "unknown mood variable '\(name)'",
-            hint: Suggestion.hint(for: name, in: persona.mood.keys) ?? "declare it under 'mood'"))
-        }
-      }
+      let moodNames = Set(persona.mood.keys)
+      diagnostics += Self.checkReactions(persona.reactions ?? [], moodNames: moodNames, path: path, context)
+      diagnostics += Self.checkMoodChanges(persona.perTurn ?? [:], moodNames: moodNames, fallback: persona.id, path: path, context)
     }
     return diagnostics
+  }
+
+  /// Reactions must name real cues and change real mood variables (persona and scenario alike).
+  static func checkReactions(
+    _ reactions: [ReactionSource], moodNames: Set<String>, path: String, _ context: ValidationContext
+  ) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for reaction in reactions {
+      if !context.cueIDs.contains(reaction.cue.value) {
+        diagnostics.append(context.unknown(.unknownCue, "cue", reaction.cue, in: path, known: context.cueIDs))
+      }
+      diagnostics += checkMoodChanges(reaction.change ?? [:], moodNames: moodNames, fallback: reaction.cue, path: path, context)
+    }
+    return diagnostics
+  }
+
+  /// Every variable in a `{variable: delta}` map must be a declared mood variable.
+  static func checkMoodChanges(
+    _ changes: [String: Located<Int>], moodNames: Set<String>, fallback: Located<String>, path: String,
+    _ context: ValidationContext
+  ) -> [Diagnostic] {
+    changes.sorted(by: { $0.key < $1.key }).filter { !moodNames.contains($0.key) }.map { name, delta in
+      context.diagnostic(
+        .unknownMoodVariable, context.keyLocation(name, before: delta, in: path, fallback: fallback), in: path,
+        "unknown mood variable '\(name)'",
+        hint: Suggestion.hint(for: name, in: moodNames) ?? "declare it under 'mood'")
+    }
   }
 }
 

@@ -41,6 +41,10 @@ struct ScenarioValidator: ContentValidator {
     // a partial list would only repeat the unknown-persona error.
     let personaKnown = persona != nil
 
+    if personaKnown {
+      diagnostics += PersonaValidator.checkReactions(scenario.reactions ?? [], moodNames: moodNames, path: path, context)
+    }
+
     // Speakers belong to group scenarios.
     let speakers = scenario.speakers ?? []
     let speakerIDs = Set(speakers.map(\.id.value))

@@ -1,0 +1,252 @@
+import TextAnalysis
+
+/// The customer: a conversation VM over a compiled ``ScenarioProgram`` (STYLE G2).
+///
+/// Each trainee reply goes analysis → mood (reactions, personality, variants, group contagion)
+/// → facts revealed → contradictions → transitions → the customer's lines → ending. Transitions
+/// depend only on the reply and the mood, never on chance; the seeded generator only picks
+/// among line variants, so a transcript replays to the same ending and mood with any seed.
+public struct Conversation: Sendable {
+  public let program: ScenarioProgram
+  public private(set) var state: ConversationState
+  private let tags: [String: [CueTag]]
+  private let selector: any LineSelector
+  private let mood: MoodModel
+
+  /// Starts a conversation.
+  /// - Parameters:
+  ///   - program: the compiled scenario.
+  ///   - lexicon: the cue lexicon, for the kinds of move (tags) personalities react to.
+  ///   - seed: chooses among line variants; the same seed and replies give the same conversation.
+  ///   - selector: how a line variant is chosen (default: random, never the same line twice running).
+  public init(program: ScenarioProgram, lexicon: CueLexicon, seed: UInt64, selector: any LineSelector = RandomLineSelector()) {
+    self.program = program
+    self.tags = Dictionary(lexicon.cues.map { ($0.id, $0.tags) }, uniquingKeysWith: { first, _ in first })
+    self.selector = selector
+    self.mood = MoodModel(program: program)
+    let start = program.mood.map(\.start)
+    let speakers = program.speakers.map { speaker in program.mood.map { speaker.mood[$0.name] ?? $0.start } }
+    state = ConversationState(
+      scenarioID: program.id, phase: .awaitingTraineeReply, stateIndex: program.startState,
+      mood: speakers.isEmpty ? start : Self.average(speakers, bounds: program.mood), speakerMood: speakers,
+      turn: 0, revealedFacts: program.facts.filter(\.revealOn.isEmpty).map(\.id), lastLineID: nil, commitments: [],
+      random: SplitMix64(seed: seed))
+  }
+
+  /// Resumes a saved conversation.
+  public init(
+    program: ScenarioProgram, lexicon: CueLexicon, resuming saved: ConversationState,
+    selector: any LineSelector = RandomLineSelector()
+  ) throws(ResumeError) {
+    guard saved.scenarioID == program.id else {
+      throw .scenarioMismatch(saved: saved.scenarioID, program: program.id)
+    }
+    guard saved.stateIndex < program.states.count, saved.mood.count == program.mood.count,
+      saved.speakerMood.count == program.speakers.count
+    else {
+      throw .incompatibleState("states, mood variables or speakers differ")
+    }
+    self.init(program: program, lexicon: lexicon, seed: 0, selector: selector)
+    state = saved
+  }
+
+  /// The customer's first words.
+  public mutating func start() -> [ConversationEvent] {
+    guard state.turn == 0, !state.isEnded else { return [] }
+    return say(program.states[state.stateIndex].lines).map { [$0] } ?? []
+  }
+
+  /// The customer's reaction to one trainee reply.
+  public mutating func reply(_ analysis: ReplyAnalysis) -> [ConversationEvent] {
+    guard !state.isEnded else { return [] }
+    let features = ReplyFeatures(analysis, tags: tags)
+    state.turn += 1
+    var events: [ConversationEvent] = []
+
+    // 1. Mood.
+    var changes = mood.changes(for: features)
+    var contradictionLine: Line?
+    if let contradiction = contradiction(in: features) {
+      events.append(.contradiction(kind: contradiction.kind, earlier: contradiction.earlier, now: contradiction.now))
+      changes["anger", default: 0] += 10
+      changes["trust", default: 0] -= 15
+      contradictionLine = Line(
+        id: "contradiction", text: "刚才说的是「\(contradiction.earlier)」，现在又成了「\(contradiction.now)」？到底哪句算数？",
+        speaker: program.speakers.first { !$0.representative }?.id ?? program.speakers.first?.id)
+    }
+    events += apply(changes)
+    state.commitments += features.commitments.map {
+      ConversationState.Commitment(kind: $0.kind, value: $0.value, turn: state.turn)
+    }
+
+    // 2. Immediate reactions, facts, contradictions.
+    if let reaction = program.reactions.first(where: { features.cues.contains($0.cue) && !$0.lines.isEmpty }),
+      let event = say(reaction.lines)
+    {
+      events.append(event)
+    }
+    for fact in program.facts where !state.revealedFacts.contains(fact.id) && !fact.confidential {
+      guard fact.revealOn.contains(where: features.cues.contains) else { continue }
+      state.revealedFacts.append(fact.id)
+      events.append(.factRevealed(fact: fact.id))
+      let speaker = program.speakers.first { $0.representative } ?? program.speakers.first
+      events.append(customerSays(Line(id: "fact-\(fact.id)", text: fact.text, speaker: speaker?.id)))
+    }
+    if let contradictionLine { events.append(customerSays(contradictionLine)) }
+
+    // 3. Transitions, then the customer's line.
+    let current = state.stateIndex
+    if let transition = (program.everyState + program.states[current].transitions).first(where: { takes($0, features) }) {
+      switch transition.target {
+      case .ending(let index):
+        return events + end(index)
+      case .state(let index):
+        if index != current {
+          events.append(.stateChanged(from: program.states[current].id, to: program.states[index].id))
+          state.stateIndex = index
+        }
+      }
+    }
+    if state.turn >= program.turnLimit, let limit = program.endings.firstIndex(where: { $0.outcome == .turnLimit }) {
+      return events + end(limit)
+    }
+    if let line = say(program.states[state.stateIndex].lines) { events.append(line) }
+    return events
+  }
+
+  // MARK: Mood
+
+  /// Applies changes (to every speaker in a group, then contagion), clamps, reports changes.
+  private mutating func apply(_ changes: [String: Int]) -> [ConversationEvent] {
+    let before = state.mood
+    if program.speakers.isEmpty {
+      for (index, variable) in program.mood.enumerated() {
+        state.mood[index] = clamp(state.mood[index] + (changes[variable.name] ?? 0), variable)
+      }
+    } else {
+      for speaker in state.speakerMood.indices {
+        for (index, variable) in program.mood.enumerated() {
+          state.speakerMood[speaker][index] = clamp(state.speakerMood[speaker][index] + (changes[variable.name] ?? 0), variable)
+        }
+      }
+      if let anger = program.mood.firstIndex(where: { $0.name == "anger" }) {
+        let angriest = state.speakerMood.map { $0[anger] }.max() ?? 0
+        for speaker in state.speakerMood.indices {
+          let gap = Double(angriest - state.speakerMood[speaker][anger])
+          state.speakerMood[speaker][anger] += Int((gap * MoodModel.contagion).rounded())
+        }
+      }
+      state.mood = Self.average(state.speakerMood, bounds: program.mood)
+    }
+    return program.mood.indices.compactMap { index in
+      before[index] == state.mood[index]
+        ? nil : .moodChanged(variable: program.mood[index].name, speaker: nil, from: before[index], to: state.mood[index])
+    }
+  }
+
+  private func clamp(_ value: Int, _ variable: MoodVariable) -> Int {
+    min(variable.max, max(variable.min, value))
+  }
+
+  static func average(_ speakers: [[Int]], bounds: [MoodVariable]) -> [Int] {
+    bounds.indices.map { index in
+      let total = speakers.reduce(0) { $0 + $1[index] }
+      return Int((Double(total) / Double(max(1, speakers.count))).rounded())
+    }
+  }
+
+  /// The value a condition reads.
+  public func value(of operand: Condition.Operand) -> Int {
+    switch operand {
+    case .turn: return state.turn
+    case .mood(let name):
+      return program.mood.firstIndex { $0.name == name }.map { state.mood[$0] } ?? 0
+    case .speakerMood(let speaker, let name):
+      guard let who = program.speakers.firstIndex(where: { $0.id == speaker }),
+        let variable = program.mood.firstIndex(where: { $0.name == name })
+      else { return 0 }
+      return state.speakerMood[who][variable]
+    }
+  }
+
+  /// The current mood by variable name.
+  public var moodByName: [String: Int] {
+    Dictionary(uniqueKeysWithValues: program.mood.enumerated().map { ($1.name, state.mood[$0]) })
+  }
+
+  // MARK: Rules
+
+  private func takes(_ transition: Transition, _ reply: ReplyFeatures) -> Bool {
+    (transition.cues.isEmpty || transition.cues.contains(where: reply.cues.contains))
+      && (transition.condition?.evaluate(value(of:)) ?? true)
+  }
+
+  /// In a group, a new time frame or amount that matches none stated before contradicts them:
+  /// several people hear both, and 统一口径 is the point (DOMAIN §1.2).
+  private func contradiction(in reply: ReplyFeatures) -> (kind: String, earlier: String, now: String)? {
+    guard program.archetype == .group else { return nil }
+    for kind in ["time-frame", "amount"] {
+      let earlier = state.commitments.filter { $0.kind == kind }
+      let now = reply.commitments.filter { $0.kind == kind }
+      guard let last = earlier.last, let first = now.first else { continue }
+      if !now.contains(where: { stated in earlier.contains { $0.value == stated.value } }) {
+        return (kind, last.value, first.value)
+      }
+    }
+    return nil
+  }
+
+  // MARK: Lines and endings
+
+  private mutating func end(_ index: Int) -> [ConversationEvent] {
+    state.phase = .ended(ending: index)
+    let ending = program.endings[index]
+    var events: [ConversationEvent] = []
+    if let line = say(ending.lines) { events.append(line) }
+    events.append(.ended(ending: ending.id, outcome: ending.outcome))
+    return events
+  }
+
+  /// Picks a line variant (never the one just said, when there is a choice) and says it.
+  private mutating func say(_ lines: [Line]) -> ConversationEvent? {
+    guard !lines.isEmpty else { return nil }
+    let line = selector.choose(from: lines, avoiding: state.lastLineID, using: &state.random)
+    return customerSays(line)
+  }
+
+  private mutating func customerSays(_ line: Line) -> ConversationEvent {
+    state.lastLineID = line.id
+    let speaker = line.speaker ?? program.speakers.first { $0.representative }?.id ?? program.speakers.first?.id
+    let name = speaker.flatMap { id in program.speakers.first { $0.id == id }?.name } ?? program.customer.name
+    return .customerSays(lineID: line.id, speaker: speaker, speakerName: name, text: line.text)
+  }
+
+  /// The outcome so far: the ending's outcome once ended.
+  public var outcome: Outcome? {
+    if case .ended(let index) = state.phase { return program.endings[index].outcome }
+    return nil
+  }
+
+  /// The ending's id once ended.
+  public var endingID: String? {
+    if case .ended(let index) = state.phase { return program.endings[index].id }
+    return nil
+  }
+}
+
+/// How a line variant is chosen (Yarn Spinner's saliency strategy): swap in another for tests
+/// or for a "least recently used" policy.
+public protocol LineSelector: Sendable {
+  func choose(from lines: [Line], avoiding lastLineID: String?, using random: inout SplitMix64) -> Line
+}
+
+/// Uniformly random among the variants, never repeating the line just said.
+public struct RandomLineSelector: LineSelector {
+  public init() {}
+
+  public func choose(from lines: [Line], avoiding lastLineID: String?, using random: inout SplitMix64) -> Line {
+    let candidates = lines.count > 1 ? lines.filter { $0.id != lastLineID } : lines
+    let pool = candidates.isEmpty ? lines : candidates
+    return pool[Int(random.next() % UInt64(pool.count))]
+  }
+}

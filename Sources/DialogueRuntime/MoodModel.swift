@@ -1,0 +1,71 @@
+import TextAnalysis
+
+/// How a reply moves the customer's mood: the persona's and scenario's reactions to cues, the
+/// per-turn drift, then the personality's and the variants' modifiers (DOMAIN §1.2).
+///
+/// Modifiers read kinds of move (``CueTag``), never cue ids, so they hold for any lexicon.
+struct MoodModel: Sendable {
+  let program: ScenarioProgram
+
+  /// The change per mood variable for one reply (variables the scenario lacks are ignored).
+  func changes(for reply: ReplyFeatures) -> [String: Int] {
+    var delta: [String: Int] = [:]
+    func add(_ variable: String, _ amount: Int) { delta[variable, default: 0] += amount }
+    for reaction in program.reactions where reply.cues.contains(reaction.cue) {
+      for (variable, amount) in reaction.changes { add(variable, amount) }
+    }
+    for (variable, amount) in program.perTurn { add(variable, amount) }
+    personality(reply, add)
+    variants(reply, &delta)
+    let known = Set(program.mood.map(\.name))
+    return delta.filter { known.contains($0.key) && $0.value != 0 }
+  }
+
+  /// 支配型 wants it short and a choice; 影响型 warmth; 稳健型 step-by-step reassurance;
+  /// 分析型 figures and citations, and no vagueness.
+  private func personality(_ reply: ReplyFeatures, _ add: (String, Int) -> Void) {
+    switch program.personality {
+    case .dominant:
+      if reply.length > 120 { add("patience", -8) }
+      if reply.tags.contains(.options) { add("trust", 5); add("anger", -3) }
+    case .influential:
+      if reply.tags.contains(.warmth) { add("anger", -4); add("trust", 4) }
+      if !reply.tags.contains(.warmth), reply.length < 20 { add("trust", -3) }
+    case .steady:
+      if reply.tags.contains(.reassurance) { add("anger", -3); add("trust", 5) }
+      if reply.length < 12 { add("trust", -4) }
+    case .analytical:
+      if reply.tags.contains(.citation) || !reply.commitments.isEmpty { add("trust", 6) }
+      if reply.tags.contains(.vagueness) { add("trust", -6) }
+    }
+  }
+
+  /// Media attention makes every provocation worse; a VIP runs out of patience sooner; in a
+  /// cross-department case being passed on hurts most; in a privacy case a disclosure is fatal.
+  private func variants(_ reply: ReplyFeatures, _ delta: inout [String: Int]) {
+    let provocations: Set<CueTag> = [.refusal, .blame, .calmingOrder, .shirking, .jargon]
+    for variant in program.variants {
+      switch variant {
+      case .media:
+        if !reply.tags.isDisjoint(with: provocations), let anger = delta["anger"], anger > 0 {
+          delta["anger"] = anger + anger / 2
+        }
+      case .vip:
+        delta["patience", default: 0] -= 3
+      case .crossDepartment:
+        if reply.tags.contains(.shirking) {
+          delta["anger", default: 0] += 10
+          delta["patience", default: 0] -= 10
+        }
+      case .privacy:
+        if reply.disclosed {
+          delta["trust", default: 0] -= 30
+          delta["anger", default: 0] += 20
+        }
+      }
+    }
+  }
+
+  /// In a group, anger spreads: each speaker moves a fifth of the way towards the angriest.
+  static let contagion = 0.2
+}

@@ -1,0 +1,51 @@
+import TextAnalysis
+
+/// What the customer model reacts to in one reply: which cues, which kinds of move (tags), how
+/// long it was, whether it gave figures. Derived from the one ``ReplyAnalysis`` that the scorer
+/// also uses (STYLE G1: the reply is analysed once).
+public struct ReplyFeatures: Sendable, Hashable {
+  public var cues: Set<String>
+  public var tags: Set<CueTag>
+  /// Length in folded characters (spaces and full-width forms folded away).
+  public var length: Int
+  /// Time frames and amounts stated, in order.
+  public var commitments: [StatedQuantity]
+  /// Whether a confidential fact or personal data was disclosed.
+  public var disclosed: Bool
+
+  public init(cues: Set<String>, tags: Set<CueTag>, length: Int, commitments: [StatedQuantity], disclosed: Bool) {
+    self.cues = cues
+    self.tags = tags
+    self.length = length
+    self.commitments = commitments
+    self.disclosed = disclosed
+  }
+
+  /// Features of an analysed reply, with cue tags looked up in `tags`.
+  public init(_ analysis: ReplyAnalysis, tags lookup: [String: [CueTag]]) {
+    let cues = Set(analysis.hits.map(\.cue))
+    var tags = Set(cues.flatMap { lookup[$0] ?? [] })
+    let disclosed = analysis.hits.contains { hit in
+      if case .disclosure = hit.evidence { return true }
+      if case .detector(let kind, _) = hit.evidence { return kind.isPersonalData }
+      return false
+    }
+    if disclosed { tags.insert(.disclosure) }
+    self.init(
+      cues: cues, tags: tags, length: analysis.text.scalars.count,
+      commitments: analysis.quantities.filter { $0.kind == .timeFrame || $0.kind == .amount }
+        .map { StatedQuantity(kind: $0.kind.rawValue, value: $0.value) },
+      disclosed: disclosed)
+  }
+}
+
+/// A time frame or amount the trainee stated ("3 working days within", "3600 yuan").
+public struct StatedQuantity: Codable, Sendable, Hashable {
+  public var kind: String
+  public var value: String
+
+  public init(kind: String, value: String) {
+    self.kind = kind
+    self.value = value
+  }
+}
