@@ -75,9 +75,7 @@ public struct Conversation: Sendable {
         speaker: program.speakers.first { !$0.representative }?.id ?? program.speakers.first?.id)
     }
     events += apply(changes)
-    state.commitments += features.commitments.map {
-      ConversationState.Commitment(kind: $0.kind, value: $0.value, turn: state.turn)
-    }
+    state.commitments += features.commitments.map { ConversationState.Commitment(stated: $0, turn: state.turn) }
 
     // 2. Immediate reactions, facts, contradictions.
     if let reaction = program.reactions.first(where: { features.cues.contains($0.cue) && !$0.lines.isEmpty }),
@@ -181,17 +179,19 @@ public struct Conversation: Sendable {
       && (transition.condition?.evaluate(value(of:)) ?? true)
   }
 
-  /// In a group, a new time frame or amount that matches none stated before contradicts them:
-  /// several people hear both, and 统一口径 is the point (DOMAIN §1.2).
+  /// In a group, a deadline that changes between replies ("三个工作日内", later "五个工作日内")
+  /// contradicts the earlier one: several people heard both, and 统一口径 is the point
+  /// (DOMAIN §1.2). Only durations of the same unit are compared; clock times and dates name
+  /// different moments ("today before 17:00" for a first notice, "daily at 16:00" for updates).
   private func contradiction(in reply: ReplyFeatures) -> (kind: String, earlier: String, now: String)? {
     guard program.archetype == .group else { return nil }
-    for kind in ["time-frame", "amount"] {
-      let earlier = state.commitments.filter { $0.kind == kind }
-      let now = reply.commitments.filter { $0.kind == kind }
-      guard let last = earlier.last, let first = now.first else { continue }
-      if !now.contains(where: { stated in earlier.contains { $0.value == stated.value } }) {
-        return (kind, last.value, first.value)
-      }
+    for stated in reply.commitments {
+      guard let duration = stated.duration else { continue }
+      let earlier = state.commitments.map(\.stated).filter { $0.duration?.unit == duration.unit }
+      guard let last = earlier.last, !earlier.contains(where: { $0.duration?.number == duration.number }),
+        !reply.commitments.contains(where: { $0.duration?.unit == duration.unit && $0.duration?.number == last.duration?.number })
+      else { continue }
+      return (stated.kind, last.quote, stated.quote)
     }
     return nil
   }

@@ -30,8 +30,7 @@ public struct ConversationState: Codable, Sendable, Hashable {
 
   /// A quantity the trainee stated, and when.
   public struct Commitment: Codable, Sendable, Hashable {
-    public var kind: String
-    public var value: String
+    public var stated: StatedQuantity
     public var turn: Int
   }
 

@@ -34,7 +34,7 @@ public struct ReplyFeatures: Sendable, Hashable {
     self.init(
       cues: cues, tags: tags, length: analysis.text.scalars.count,
       commitments: analysis.quantities.filter { $0.kind == .timeFrame || $0.kind == .amount }
-        .map { StatedQuantity(kind: $0.kind.rawValue, value: $0.value) },
+        .map { StatedQuantity(kind: $0.kind.rawValue, value: $0.value, quote: analysis.text.quote($0.range)) },
       disclosed: disclosed)
   }
 }
@@ -42,10 +42,23 @@ public struct ReplyFeatures: Sendable, Hashable {
 /// A time frame or amount the trainee stated ("3 working days within", "3600 yuan").
 public struct StatedQuantity: Codable, Sendable, Hashable {
   public var kind: String
+  /// The normalised reading ("3 working days within").
   public var value: String
+  /// What the trainee typed ("三个工作日内").
+  public var quote: String
 
-  public init(kind: String, value: String) {
+  public init(kind: String, value: String, quote: String) {
     self.kind = kind
     self.value = value
+    self.quote = quote
+  }
+
+  /// For a duration ("3 working days within"): the unit part and the number. Nil for clock
+  /// times, dates and amounts, which name different moments rather than competing promises.
+  var duration: (unit: String, number: String)? {
+    guard kind == "time-frame", let first = value.first, first.isNumber else { return nil }
+    let parts = value.split(separator: " ", maxSplits: 1)
+    guard parts.count == 2 else { return nil }
+    return (String(parts[1]).replacingOccurrences(of: "s ", with: " "), String(parts[0]))
   }
 }

@@ -1,4 +1,5 @@
 import DialogueRuntime
+import Diagnostics
 import Scoring
 import TextAnalysis
 
@@ -12,6 +13,8 @@ public struct CompiledContent: Hashable, Sendable, Codable {
   public var modules: [Module]
   public var questionBanks: [QuestionBank]
   public var exams: [ExamBlueprint]
+  /// Where each cue is defined, so cue tests can cite file:line.
+  public var cueLocations: [String: SourceLocation]
 
   public func scenario(_ id: String) -> ScenarioProgram? { scenarios.first { $0.id == id } }
   public func rubric(_ id: String) -> Rubric? { rubrics.first { $0.id == id } }

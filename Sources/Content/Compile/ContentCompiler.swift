@@ -22,7 +22,10 @@ struct ContentCompiler {
       },
       modules: s.modules.map { compileModule($0.source) }.sorted { ($0.order, $0.id) < ($1.order, $1.id) },
       questionBanks: s.questionBanks.map(compileBank),
-      exams: s.exams.map(compileExam))
+      exams: s.exams.map(compileExam),
+      cueLocations: Dictionary(
+        s.cueLexicons.flatMap { file in file.source.cues.map { ($0.id.value, $0.id.location(in: file.path)) } },
+        uniquingKeysWith: { first, _ in first }))
   }
 
   // MARK: Cues and rubrics
