@@ -48,6 +48,11 @@ let package = Package(
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
     .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
     .testTarget(name: "ScoringTests", dependencies: ["Scoring", "TextAnalysis"]),
+    .testTarget(
+      name: "DialogueRuntimeTests",
+      dependencies: ["DialogueRuntime", "Simulator", "Content", "TestSupport"],
+      exclude: ["Transcripts"]
+    ),
     .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Content", "Scoring", "TestSupport"]),
     .testTarget(
       name: "ContentTests",

@@ -3,7 +3,8 @@
 # Idempotent: does nothing when everything is already there.
 set -euo pipefail
 
-# Independent validators used by the tests: JSON Schema (jsonschema) over YAML (PyYAML).
-if ! python3 -c 'import jsonschema, yaml' 2>/dev/null; then
-  python3 -m pip install --quiet --disable-pip-version-check 'jsonschema>=4.18' 'PyYAML>=6'
+# Independent validators used by the tests: JSON Schema (jsonschema) over YAML (PyYAML);
+# pexpect drives the terminal drill through a real pseudo-terminal.
+if ! python3 -c 'import jsonschema, yaml, pexpect' 2>/dev/null; then
+  python3 -m pip install --quiet --disable-pip-version-check 'jsonschema>=4.18' 'PyYAML>=6' 'pexpect>=4.8'
 fi
