@@ -7,11 +7,11 @@ import TextAnalysis
 /// depend only on the reply and the mood, never on chance; the seeded generator only picks
 /// among line variants, so a transcript replays to the same ending and mood with any seed.
 public struct Conversation: Sendable {
-  public let program: ScenarioProgram
+  public var program: ScenarioProgram { index.program }
   public private(set) var state: ConversationState
-  private let tags: [String: [CueTag]]
+  private let index: ScenarioIndex
   private let selector: any LineSelector
-  private let mood: MoodModel
+  private var mood: MoodModel { MoodModel(index: index) }
 
   /// Starts a conversation.
   /// - Parameters:
@@ -20,10 +20,15 @@ public struct Conversation: Sendable {
   ///   - seed: chooses among line variants; the same seed and replies give the same conversation.
   ///   - selector: how a line variant is chosen (default: random, never the same line twice running).
   public init(program: ScenarioProgram, lexicon: CueLexicon, seed: UInt64, selector: any LineSelector = RandomLineSelector()) {
-    self.program = program
-    self.tags = Dictionary(lexicon.cues.map { ($0.id, $0.tags) }, uniquingKeysWith: { first, _ in first })
+    self.init(index: ScenarioIndex(program: program, lexicon: lexicon), seed: seed, selector: selector)
+  }
+
+  /// Starts a conversation on a prepared ``ScenarioIndex`` (the fast path: the index is built
+  /// once per scenario and shared).
+  public init(index: ScenarioIndex, seed: UInt64, selector: any LineSelector = RandomLineSelector()) {
+    self.index = index
     self.selector = selector
-    self.mood = MoodModel(program: program)
+    let program = index.program
     let start = program.mood.map(\.start)
     let speakers = program.speakers.map { speaker in program.mood.map { speaker.mood[$0.name] ?? $0.start } }
     state = ConversationState(
@@ -38,6 +43,14 @@ public struct Conversation: Sendable {
     program: ScenarioProgram, lexicon: CueLexicon, resuming saved: ConversationState,
     selector: any LineSelector = RandomLineSelector()
   ) throws(ResumeError) {
+    try self.init(index: ScenarioIndex(program: program, lexicon: lexicon), resuming: saved, selector: selector)
+  }
+
+  /// Resumes a saved conversation on a prepared index.
+  public init(index: ScenarioIndex, resuming saved: ConversationState, selector: any LineSelector = RandomLineSelector())
+    throws(ResumeError)
+  {
+    let program = index.program
     guard saved.scenarioID == program.id else {
       throw .scenarioMismatch(saved: saved.scenarioID, program: program.id)
     }
@@ -46,7 +59,7 @@ public struct Conversation: Sendable {
     else {
       throw .incompatibleState("states, mood variables or speakers differ")
     }
-    self.init(program: program, lexicon: lexicon, seed: 0, selector: selector)
+    self.init(index: index, seed: 0, selector: selector)
     state = saved
   }
 
@@ -59,7 +72,7 @@ public struct Conversation: Sendable {
   /// The customer's reaction to one trainee reply.
   public mutating func reply(_ analysis: ReplyAnalysis) -> [ConversationEvent] {
     guard !state.isEnded else { return [] }
-    let features = ReplyFeatures(analysis, tags: tags)
+    let features = ReplyFeatures(analysis, cues: index.cues)
     state.turn += 1
     var events: [ConversationEvent] = []
 
@@ -78,13 +91,13 @@ public struct Conversation: Sendable {
     state.commitments += features.commitments.map { ConversationState.Commitment(stated: $0, turn: state.turn) }
 
     // 2. Immediate reactions, facts, contradictions.
-    if let reaction = program.reactions.first(where: { features.cues.contains($0.cue) && !$0.lines.isEmpty }),
+    if let reaction = zip(program.reactions, index.reactionCues).first(where: { analysis.shows(index: $1) && !$0.lines.isEmpty })?.0,
       let event = say(reaction.lines)
     {
       events.append(event)
     }
-    for fact in program.facts where !state.revealedFacts.contains(fact.id) && !fact.confidential {
-      guard fact.revealOn.contains(where: features.cues.contains) else { continue }
+    for (fact, cues) in zip(program.facts, index.factCues) where !fact.confidential && !state.revealedFacts.contains(fact.id) {
+      guard analysis.showsAny(cues) else { continue }
       state.revealedFacts.append(fact.id)
       events.append(.factRevealed(fact: fact.id))
       let speaker = program.speakers.first { $0.representative } ?? program.speakers.first
@@ -94,7 +107,9 @@ public struct Conversation: Sendable {
 
     // 3. Transitions, then the customer's line.
     let current = state.stateIndex
-    if let transition = (program.everyState + program.states[current].transitions).first(where: { takes($0, features) }) {
+    let candidates = Array(zip(program.everyState, index.everyStateCues))
+      + Array(zip(program.states[current].transitions, index.stateTransitionCues[current]))
+    if let transition = candidates.first(where: { takes($0.0, cues: $0.1, analysis) })?.0 {
       switch transition.target {
       case .ending(let index):
         return events + end(index)
@@ -174,9 +189,8 @@ public struct Conversation: Sendable {
 
   // MARK: Rules
 
-  private func takes(_ transition: Transition, _ reply: ReplyFeatures) -> Bool {
-    (transition.cues.isEmpty || transition.cues.contains(where: reply.cues.contains))
-      && (transition.condition?.evaluate(value(of:)) ?? true)
+  private func takes(_ transition: Transition, cues: [Int32], _ analysis: ReplyAnalysis) -> Bool {
+    (cues.isEmpty || analysis.showsAny(cues)) && (transition.condition?.evaluate(value(of:)) ?? true)
   }
 
   /// In a group, a deadline that changes between replies ("三个工作日内", later "五个工作日内")

@@ -5,13 +5,14 @@ import TextAnalysis
 ///
 /// Modifiers read kinds of move (``CueTag``), never cue ids, so they hold for any lexicon.
 struct MoodModel: Sendable {
-  let program: ScenarioProgram
+  let index: ScenarioIndex
+  var program: ScenarioProgram { index.program }
 
   /// The change per mood variable for one reply (variables the scenario lacks are ignored).
   func changes(for reply: ReplyFeatures) -> [String: Int] {
     var delta: [String: Int] = [:]
     func add(_ variable: String, _ amount: Int) { delta[variable, default: 0] += amount }
-    for reaction in program.reactions where reply.cues.contains(reaction.cue) {
+    for (reaction, cue) in zip(program.reactions, index.reactionCues) where reply.analysis.shows(index: cue) {
       for (variable, amount) in reaction.changes { add(variable, amount) }
     }
     for (variable, amount) in program.perTurn { add(variable, amount) }
@@ -27,33 +28,33 @@ struct MoodModel: Sendable {
     switch program.personality {
     case .dominant:
       if reply.length > 120 { add("patience", -8) }
-      if reply.tags.contains(.options) { add("trust", 5); add("anger", -3) }
+      if reply.has(.options) { add("trust", 5); add("anger", -3) }
     case .influential:
-      if reply.tags.contains(.warmth) { add("anger", -4); add("trust", 4) }
-      if !reply.tags.contains(.warmth), reply.length < 20 { add("trust", -3) }
+      if reply.has(.warmth) { add("anger", -4); add("trust", 4) }
+      if !reply.has(.warmth), reply.length < 20 { add("trust", -3) }
     case .steady:
-      if reply.tags.contains(.reassurance) { add("anger", -3); add("trust", 5) }
+      if reply.has(.reassurance) { add("anger", -3); add("trust", 5) }
       if reply.length < 12 { add("trust", -4) }
     case .analytical:
-      if reply.tags.contains(.citation) || !reply.commitments.isEmpty { add("trust", 6) }
-      if reply.tags.contains(.vagueness) { add("trust", -6) }
+      if reply.has(.citation) || !reply.commitments.isEmpty { add("trust", 6) }
+      if reply.has(.vagueness) { add("trust", -6) }
     }
   }
 
   /// Media attention makes every provocation worse; a VIP runs out of patience sooner; in a
   /// cross-department case being passed on hurts most; in a privacy case a disclosure is fatal.
   private func variants(_ reply: ReplyFeatures, _ delta: inout [String: Int]) {
-    let provocations: Set<CueTag> = [.refusal, .blame, .calmingOrder, .shirking, .jargon]
+    let provocations: [CueTag] = [.refusal, .blame, .calmingOrder, .shirking, .jargon]
     for variant in program.variants {
       switch variant {
       case .media:
-        if !reply.tags.isDisjoint(with: provocations), let anger = delta["anger"], anger > 0 {
+        if reply.hasAny(provocations), let anger = delta["anger"], anger > 0 {
           delta["anger"] = anger + anger / 2
         }
       case .vip:
         delta["patience", default: 0] -= 3
       case .crossDepartment:
-        if reply.tags.contains(.shirking) {
+        if reply.has(.shirking) {
           delta["anger", default: 0] += 10
           delta["patience", default: 0] -= 10
         }

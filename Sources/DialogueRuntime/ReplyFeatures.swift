@@ -4,8 +4,10 @@ import TextAnalysis
 /// long it was, whether it gave figures. Derived from the one ``ReplyAnalysis`` that the scorer
 /// also uses (STYLE G1: the reply is analysed once).
 public struct ReplyFeatures: Sendable, Hashable {
-  public var cues: Set<String>
-  public var tags: Set<CueTag>
+  /// The analysis (its `shows(index:)` answers "did the reply show this cue?").
+  public var analysis: ReplyAnalysis
+  /// The kinds of move shown, as ``CueTag`` bits.
+  public var tagBits: UInt32
   /// Length in folded characters (spaces and full-width forms folded away).
   public var length: Int
   /// Time frames and amounts stated, in order.
@@ -13,30 +15,30 @@ public struct ReplyFeatures: Sendable, Hashable {
   /// Whether a confidential fact or personal data was disclosed.
   public var disclosed: Bool
 
-  public init(cues: Set<String>, tags: Set<CueTag>, length: Int, commitments: [StatedQuantity], disclosed: Bool) {
-    self.cues = cues
-    self.tags = tags
-    self.length = length
-    self.commitments = commitments
-    self.disclosed = disclosed
-  }
-
-  /// Features of an analysed reply, with cue tags looked up in `tags`.
-  public init(_ analysis: ReplyAnalysis, tags lookup: [String: [CueTag]]) {
-    let cues = Set(analysis.hits.map(\.cue))
-    var tags = Set(cues.flatMap { lookup[$0] ?? [] })
+  /// Features of an analysed reply, with cue tags looked up in `cues`.
+  public init(_ analysis: ReplyAnalysis, cues: CueIndex) {
+    var bits: UInt32 = 0
+    for index in analysis.shownCues where index >= 0 && Int(index) < cues.tagBits.count { bits |= cues.tagBits[Int(index)] }
     let disclosed = analysis.hits.contains { hit in
       if case .disclosure = hit.evidence { return true }
       if case .detector(let kind, _) = hit.evidence { return kind.isPersonalData }
       return false
     }
-    if disclosed { tags.insert(.disclosure) }
-    self.init(
-      cues: cues, tags: tags, length: analysis.text.scalars.count,
-      commitments: analysis.quantities.filter { $0.kind == .timeFrame || $0.kind == .amount }
-        .map { StatedQuantity(kind: $0.kind.rawValue, value: $0.value, quote: analysis.text.quote($0.range)) },
-      disclosed: disclosed)
+    if disclosed { bits |= CueTag.disclosure.bit }
+    self.analysis = analysis
+    tagBits = bits
+    length = analysis.text.scalars.count
+    commitments = analysis.quantities.filter { $0.kind == .timeFrame || $0.kind == .amount }
+      .map { StatedQuantity(kind: $0.kind.rawValue, value: $0.value, quote: analysis.text.quote($0.range)) }
+    self.disclosed = disclosed
   }
+
+  /// Whether the reply shows a kind of move.
+  @inline(__always)
+  public func has(_ tag: CueTag) -> Bool { tagBits & tag.bit != 0 }
+
+  /// Whether the reply shows any kind of move among `tags`.
+  public func hasAny(_ tags: [CueTag]) -> Bool { tags.contains(where: has) }
 }
 
 /// A time frame or amount the trainee stated ("3 working days within", "3600 yuan").

@@ -51,6 +51,12 @@ public struct Scorer: Sendable {
   public let rubric: Rubric
   /// Criteria switched off for this scenario.
   public let disabled: Set<String>
+  /// Every criterion with its dimension, flattened once.
+  private let criteria: [(dimension: Dimension, criterion: Criterion)]
+  /// Cue ids to the lexicon indices that hits carry.
+  private let cues: CueIndex
+  /// The cues each red line watches, as indices (pii-leak also watches confidential disclosures).
+  private let redLineCues: [[Int32]]
 
   /// The red line that confidential disclosures count as.
   public static let piiLeakRedLine = "pii-leak"
@@ -59,13 +65,20 @@ public struct Scorer: Sendable {
   ///   - rubric: the rubric as compiled.
   ///   - weights: per-scenario dimension weights replacing the rubric's.
   ///   - disabled: criterion ids not graded in this scenario.
-  public init(rubric: Rubric, weights: [String: Double] = [:], disabled: [String] = []) {
+  ///   - lexicon: the cue lexicon the analyses were made with.
+  public init(rubric: Rubric, lexicon: CueLexicon, weights: [String: Double] = [:], disabled: [String] = []) {
     var rubric = rubric
     for index in rubric.dimensions.indices {
       if let weight = weights[rubric.dimensions[index].id] { rubric.dimensions[index].weight = weight }
     }
     self.rubric = rubric
     self.disabled = Set(disabled)
+    criteria = rubric.allCriteria
+    let cues = CueIndex(lexicon)
+    self.cues = cues
+    redLineCues = rubric.redLines.map { redLine in
+      cues(redLine.cues + (redLine.id == Self.piiLeakRedLine ? [DisclosureDetector.cueID] : []))
+    }
   }
 
   public func score(
@@ -77,7 +90,7 @@ public struct Scorer: Sendable {
       notes.append("结局与情绪类评分项不适用：本次评分未经客户模型回放。")
     }
     var results: [CriterionResult] = []
-    for (dimension, criterion) in rubric.allCriteria {
+    for (dimension, criterion) in criteria {
       results.append(evaluate(criterion, in: dimension, scenario: scenario, trainee: trainee, outcome: outcome))
     }
     if results.contains(where: { $0.status == .notApplicable && $0.feedback.hasPrefix(Self.timingNote) }) {
@@ -133,25 +146,30 @@ public struct Scorer: Sendable {
     }
     let points = criterion.points
     switch criterion.rule {
-    case .present(let cues, let count):
-      let turns = trainee.turns(showingAny: cues)
-      result.evidence = trainee.evidence(for: cues, in: turns)
+    case .present(let ids, let count):
+      let wanted = cues(ids)
+      let turns = trainee.turns(showingAny: wanted)
+      result.evidence = trainee.evidence(for: wanted, in: turns)
       result.points = points * min(1, Double(turns.count) / Double(max(1, count)))
-    case .absent(let cues):
-      let turns = trainee.turns(showingAny: cues)
-      result.evidence = trainee.evidence(for: cues, in: turns)
+    case .absent(let ids):
+      let wanted = cues(ids)
+      let turns = trainee.turns(showingAny: wanted)
+      result.evidence = trainee.evidence(for: wanted, in: turns)
       result.points = turns.isEmpty ? points : 0
-    case .ordering(let first, let before):
-      let firstTurn = trainee.turns(showingAny: [first]).first
-      let beforeTurn = trainee.turns(showingAny: [before]).first
-      result.evidence = trainee.evidence(for: [first], in: firstTurn.map { [$0] } ?? [])
-        + trainee.evidence(for: [before], in: beforeTurn.map { [$0] } ?? [])
+    case .ordering(let firstID, let beforeID):
+      let first = [cues(firstID)]
+      let before = [cues(beforeID)]
+      let firstTurn = trainee.turns(showingAny: first).first
+      let beforeTurn = trainee.turns(showingAny: before).first
+      result.evidence = trainee.evidence(for: first, in: firstTurn.map { [$0] } ?? [])
+        + trainee.evidence(for: before, in: beforeTurn.map { [$0] } ?? [])
       if let firstTurn {
         result.points = beforeTurn.map { firstTurn <= $0 } ?? true ? points : 0
       }
-    case .penalty(let cues, let each, let cap):
-      let occurrences = trainee.occurrences(of: cues)
-      result.evidence = trainee.evidence(for: cues, in: trainee.turns(showingAny: cues))
+    case .penalty(let ids, let each, let cap):
+      let wanted = cues(ids)
+      let occurrences = trainee.occurrences(of: wanted)
+      result.evidence = trainee.evidence(for: wanted, in: trainee.turns(showingAny: wanted))
       result.points = max(0, points - min(cap, each * Double(occurrences)))
     case .outcome(let endings, let mood):
       guard let outcome else { return notApplicable("需要客户模型回放后才能判断结局与情绪。") }
@@ -177,11 +195,9 @@ public struct Scorer: Sendable {
 
   private func redLineHits(_ trainee: TraineeTurns) -> [RedLineHit] {
     var hits: [RedLineHit] = []
-    for redLine in rubric.redLines {
-      var cues = Set(redLine.cues)
-      if redLine.id == Self.piiLeakRedLine { cues.insert(DisclosureDetector.cueID) }
-      for (number, analysis) in trainee.analyses {
-        guard let hit = analysis.hits.first(where: { cues.contains($0.cue) }) else { continue }
+    for (redLine, cues) in zip(rubric.redLines, redLineCues) {
+      for (number, analysis) in trainee.analyses where analysis.showsAny(cues) {
+        guard let hit = analysis.hits.first(where: { cues.contains($0.cueIndex) }) else { continue }
         hits.append(RedLineHit(
           id: redLine.id, title: redLine.title, turn: number, quote: analysis.text.clause(around: hit.range),
           feedback: redLine.feedback))
@@ -190,7 +206,7 @@ public struct Scorer: Sendable {
     // A disclosure is a red line even in a rubric that forgot to declare pii-leak.
     if !rubric.redLines.contains(where: { $0.id == Self.piiLeakRedLine }) {
       for (number, analysis) in trainee.analyses {
-        guard let hit = analysis.hits.first(where: { $0.cue == DisclosureDetector.cueID }) else { continue }
+        guard let hit = analysis.hits.first(where: { $0.cueIndex == CueHit.disclosureIndex }) else { continue }
         hits.append(RedLineHit(
           id: Self.piiLeakRedLine, title: "泄露个人信息", turn: number, quote: analysis.text.clause(around: hit.range),
           feedback: "不得向任何人透露客户或第三方的个人信息。"))
@@ -221,23 +237,23 @@ struct TraineeTurns {
     self.analyses = analyses
   }
 
-  /// Trainee turn numbers whose reply shows any of `cues`.
-  func turns(showingAny cues: [String]) -> [Int] {
-    let wanted = Set(cues)
-    return analyses.filter { $0.1.hits.contains { wanted.contains($0.cue) } }.map(\.0)
+  /// Trainee turn numbers whose reply shows any of `cues` (lexicon indices).
+  func turns(showingAny cues: [Int32]) -> [Int] {
+    analyses.filter { $0.1.showsAny(cues) }.map(\.0)
   }
 
   /// Every hit of the cues, across all turns.
-  func occurrences(of cues: [String]) -> Int {
-    let wanted = Set(cues)
-    return analyses.reduce(0) { $0 + $1.1.hits.filter { wanted.contains($0.cue) }.count }
+  func occurrences(of cues: [Int32]) -> Int {
+    analyses.reduce(0) { total, turn in
+      turn.1.showsAny(cues) ? total + turn.1.hits.filter { cues.contains($0.cueIndex) }.count : total
+    }
   }
 
   /// One quote per turn: the clause around the first hit of the cues.
-  func evidence(for cues: [String], in numbers: [Int]) -> [CriterionResult.Evidence] {
-    let wanted = Set(cues)
+  func evidence(for cues: [Int32], in numbers: [Int]) -> [CriterionResult.Evidence] {
+    guard !numbers.isEmpty else { return [] }
     return analyses.filter { numbers.contains($0.0) }.compactMap { number, analysis in
-      guard let hit = analysis.hits.first(where: { wanted.contains($0.cue) }) else { return nil }
+      guard let hit = analysis.hits.first(where: { cues.contains($0.cueIndex) }) else { return nil }
       return .init(turn: number, quote: analysis.text.clause(around: hit.range), cue: hit.cue, match: hit.explanation)
     }
   }

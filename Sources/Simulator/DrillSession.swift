@@ -28,6 +28,9 @@ public struct DrillSession: Sendable {
   public private(set) var earlierAttempts: [Transcript] = []
   /// Conversation state and transcript length before each trainee reply (index = reply - 1).
   private var snapshots: [(state: ConversationState, turns: Int)] = []
+  /// The analysis of each turn of the current attempt (nil for the customer's), kept so the
+  /// scorecard never analyses a reply a second time.
+  private var analyzed: [AnalyzedTurn] = []
 
   /// - Parameters:
   ///   - clock: the time stamped on each turn (`at`); nil stamps nothing (scripted runs, tests).
@@ -42,7 +45,8 @@ public struct DrillSession: Sendable {
     self.id = id
     self.seed = seed
     self.clock = clock
-    conversation = Conversation(program: program, lexicon: service.content.lexicon, seed: seed)
+    conversation = service.conversation(program.id, seed: seed)
+      ?? Conversation(program: program, lexicon: service.content.lexicon, seed: seed)
     transcript = Transcript(id: id, scenario: program.id, seed: seed, turns: [])
   }
 
@@ -61,13 +65,18 @@ public struct DrillSession: Sendable {
   public mutating func reply(_ text: String) -> [ConversationEvent] {
     guard !isEnded else { return [] }
     snapshots.append((conversation.state, transcript.turns.count))
-    transcript.turns.append(.init(speaker: .trainee, text: text, at: clock()))
-    return record(conversation.reply(service.analyze(text, in: program.id)))
+    let at = clock()
+    let analysis = service.analyze(text, in: program.id)
+    transcript.turns.append(.init(speaker: .trainee, text: text, at: at))
+    analyzed.append(AnalyzedTurn(speaker: .trainee, at: at, analysis: analysis))
+    return record(conversation.reply(analysis))
   }
 
   private mutating func record(_ events: [ConversationEvent]) -> [ConversationEvent] {
     for case .customerSays(_, _, _, let text) in events {
-      transcript.turns.append(.init(speaker: .customer, text: text, at: clock()))
+      let at = clock()
+      transcript.turns.append(.init(speaker: .customer, text: text, at: at))
+      analyzed.append(AnalyzedTurn(speaker: .customer, at: at, analysis: nil))
     }
     return events
   }
@@ -80,17 +89,27 @@ public struct DrillSession: Sendable {
       id: "\(id)-attempt-\(earlierAttempts.count + 1)", scenario: transcript.scenario, seed: seed, turns: transcript.turns))
     let snapshot = snapshots[turn - 1]
     do {
-      conversation = try Conversation(program: program, lexicon: service.content.lexicon, resuming: snapshot.state)
+      conversation = try service.conversation(resuming: snapshot.state)
     } catch {
       throw .cannotResume("\(error)")
     }
     transcript.turns.removeLast(transcript.turns.count - snapshot.turns)
+    analyzed.removeLast(analyzed.count - snapshot.turns)
     snapshots.removeLast(snapshots.count - (turn - 1))
   }
 
   /// The scorecard of the current attempt, exactly as `grade` computes it from the transcript.
   public func scorecard() -> Scorecard {
-    (try? service.grade(transcript)) ?? Scorecard(
+    guard analyzed.contains(where: { $0.speaker == .trainee }),
+      let card = service.scorecard(id: id, scenarioID: program.id, turns: analyzed, conversation: conversation)
+    else {
+      return emptyScorecard
+    }
+    return card
+  }
+
+  private var emptyScorecard: Scorecard {
+    Scorecard(
       id: id, scenario: program.id, score: 0, passed: false, passMark: 60, redLines: [], dimensions: [], criteria: [],
       ending: nil, mood: nil, notes: ["还没有回复可评分。"])
   }

@@ -15,6 +15,7 @@ public struct GradingService: Sendable {
   /// A scenario with what grading it needs, prepared once.
   struct PreparedScenario: Sendable {
     var program: ScenarioProgram
+    var index: ScenarioIndex
     var scorer: Scorer
     var disclosures: DisclosureDetector
     var facts: ScenarioFacts
@@ -28,8 +29,10 @@ public struct GradingService: Sendable {
       guard let rubric = content.rubric(program.rubricID) else { continue }
       scenarios[program.id] = PreparedScenario(
         program: program,
+        index: ScenarioIndex(program: program, lexicon: content.lexicon),
         scorer: Scorer(
-          rubric: rubric, weights: program.rubricOverrides.weights, disabled: program.rubricOverrides.disabledCriteria),
+          rubric: rubric, lexicon: content.lexicon, weights: program.rubricOverrides.weights,
+          disabled: program.rubricOverrides.disabledCriteria),
         disclosures: DisclosureDetector(
           facts: program.facts.filter(\.confidential).map { ($0.id, $0.disclosure) }, normalizer: normalizer),
         facts: ScenarioFacts(id: program.id, archetype: program.archetype.rawValue, variants: program.variants.map(\.rawValue)))
@@ -53,7 +56,7 @@ public struct GradingService: Sendable {
       throw .unknownScenario(scenarioID, suggestion: Suggestion.closest(to: scenarioID, in: scenarios.keys))
     }
     guard transcript.turns.contains(where: { $0.speaker == .trainee }) else { throw .noTraineeTurns }
-    var conversation = Conversation(program: prepared.program, lexicon: content.lexicon, seed: transcript.seed ?? 1)
+    var conversation = Conversation(index: prepared.index, seed: transcript.seed ?? 1)
     _ = conversation.start()
     var repliesAfterEnd = 0
     let turns = transcript.turns.map { turn -> AnalyzedTurn in
@@ -62,8 +65,20 @@ public struct GradingService: Sendable {
       if conversation.state.isEnded { repliesAfterEnd += 1 } else { _ = conversation.reply(analysis) }
       return AnalyzedTurn(speaker: .trainee, at: turn.at, analysis: analysis)
     }
-    var card = prepared.scorer.score(
-      id: transcript.id, scenario: prepared.facts, turns: turns, outcome: Self.outcome(of: conversation))
+    return scorecard(id: transcript.id, scenario: prepared, turns: turns, conversation: conversation, repliesAfterEnd: repliesAfterEnd)
+  }
+
+  /// Scores turns that are already analysed and played (the drill's path: nothing is analysed
+  /// twice). `grade` comes here too, so both give the same scorecard.
+  public func scorecard(id: String, scenarioID: String, turns: [AnalyzedTurn], conversation: Conversation) -> Scorecard? {
+    guard let prepared = scenarios[scenarioID] else { return nil }
+    return scorecard(id: id, scenario: prepared, turns: turns, conversation: conversation, repliesAfterEnd: 0)
+  }
+
+  private func scorecard(
+    id: String, scenario prepared: PreparedScenario, turns: [AnalyzedTurn], conversation: Conversation, repliesAfterEnd: Int
+  ) -> Scorecard {
+    var card = prepared.scorer.score(id: id, scenario: prepared.facts, turns: turns, outcome: Self.outcome(of: conversation))
     if repliesAfterEnd > 0 {
       card.notes.append("对话在第\(conversation.state.turn)轮已结束，之后的\(repliesAfterEnd)条回复只计入话术评分，不影响结局。")
     } else if !conversation.state.isEnded {
@@ -79,6 +94,19 @@ public struct GradingService: Sendable {
 
   /// A prepared scenario's program, scorer and disclosure detector.
   func prepared(_ scenarioID: String) -> PreparedScenario? { scenarios[scenarioID] }
+
+  /// A new conversation on a scenario, using the index prepared once for it.
+  public func conversation(_ scenarioID: String, seed: UInt64) -> Conversation? {
+    scenarios[scenarioID].map { Conversation(index: $0.index, seed: seed) }
+  }
+
+  /// Resumes a saved conversation on a prepared scenario.
+  public func conversation(resuming state: ConversationState) throws(ResumeError) -> Conversation {
+    guard let prepared = scenarios[state.scenarioID] else {
+      throw .scenarioMismatch(saved: state.scenarioID, program: "(not loaded)")
+    }
+    return try Conversation(index: prepared.index, resuming: state)
+  }
 
   /// Scenario ids that can be graded.
   public var scenarioIDs: [String] { scenarios.keys.sorted() }

@@ -40,7 +40,8 @@ public struct ScenarioFuzzer: Sendable {
     for run in 0..<runs {
       let runSeed = seed &+ UInt64(run) &* 0x9E37_79B9
       var random = SplitMix64(seed: runSeed)
-      var conversation = Conversation(program: program, lexicon: service.content.lexicon, seed: runSeed)
+      var conversation = service.conversation(program.id, seed: runSeed)
+        ?? Conversation(program: program, lexicon: service.content.lexicon, seed: runSeed)
       _ = conversation.start()
       var replies = 0
       // A few replies past the limit prove the conversation stops by itself.

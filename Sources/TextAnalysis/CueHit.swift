@@ -2,8 +2,14 @@
 /// recogniser or the example sentence that matched, so every point can be explained.
 public struct CueHit: Sendable, Hashable, Codable {
   public var cue: String
+  /// The cue's position in the lexicon (``CueIndex``), so engines can test membership without
+  /// hashing strings; ``CueHit/disclosureIndex`` for confidential disclosures.
+  public var cueIndex: Int32
   public var range: Range<Int>
   public var evidence: Evidence
+
+  /// The index carried by confidential-disclosure hits, which belong to no lexicon cue.
+  public static let disclosureIndex: Int32 = -2
 
   public enum Evidence: Sendable, Hashable, Codable {
     /// A lexicon pattern matched, as the trainer wrote it.
@@ -16,8 +22,9 @@ public struct CueHit: Sendable, Hashable, Codable {
     case disclosure(fact: String, text: String)
   }
 
-  public init(cue: String, range: Range<Int>, evidence: Evidence) {
+  public init(cue: String, cueIndex: Int32, range: Range<Int>, evidence: Evidence) {
     self.cue = cue
+    self.cueIndex = cueIndex
     self.range = range
     self.evidence = evidence
   }
@@ -40,11 +47,40 @@ public struct ReplyAnalysis: Sendable, Hashable {
   /// All cue hits, ordered by position.
   public let hits: [CueHit]
   public let quantities: [Quantity]
+  /// The lexicon indices of the cues shown, sorted and unique.
+  public let shownCues: [Int32]
 
   public init(text: NormalizedText, hits: [CueHit], quantities: [Quantity]) {
     self.text = text
     self.hits = hits
     self.quantities = quantities
+    var shown = hits.map(\.cueIndex)
+    shown.sort()
+    var unique = 0
+    for index in shown.indices where index == 0 || shown[index] != shown[index - 1] {
+      shown[unique] = shown[index]
+      unique += 1
+    }
+    shown.removeLast(shown.count - unique)
+    shownCues = shown
+  }
+
+  /// Whether the reply shows the cue at lexicon index `index` (a binary search, no hashing).
+  @inline(__always)
+  public func shows(index: Int32) -> Bool {
+    var low = 0
+    var high = shownCues.count
+    while low < high {
+      let middle = (low + high) / 2
+      if shownCues[middle] < index { low = middle + 1 } else { high = middle }
+    }
+    return low < shownCues.count && shownCues[low] == index
+  }
+
+  /// Whether the reply shows any of the cues (sorted or not).
+  @inline(__always)
+  public func showsAny(_ indices: [Int32]) -> Bool {
+    indices.contains { shows(index: $0) }
   }
 
   /// Whether the reply shows `cue`.

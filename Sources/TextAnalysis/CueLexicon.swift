@@ -96,3 +96,32 @@ public struct CueLexicon: Hashable, Sendable, Codable {
     cues.first { $0.id == id }
   }
 }
+
+/// Cue ids to lexicon indices, built once, so engines compile their rules to integers.
+public struct CueIndex: Sendable {
+  private let indices: [String: Int32]
+  /// Each cue's tags as a bit set (bit = `CueTag` case order).
+  public let tagBits: [UInt32]
+
+  public init(_ lexicon: CueLexicon) {
+    indices = Dictionary(lexicon.cues.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { first, _ in first })
+    tagBits = lexicon.cues.map { cue in cue.tags.reduce(0) { $0 | $1.bit } }
+  }
+
+  /// The index of a cue id; the disclosure pseudo-cue maps to ``CueHit/disclosureIndex``;
+  /// unknown ids map to -1, which no hit carries.
+  public func callAsFunction(_ id: String) -> Int32 {
+    if id == DisclosureDetector.cueID { return CueHit.disclosureIndex }
+    return indices[id] ?? -1
+  }
+
+  /// Indices of several cue ids, sorted.
+  public func callAsFunction(_ ids: [String]) -> [Int32] {
+    ids.map { self($0) }.sorted()
+  }
+}
+
+extension CueTag {
+  /// This tag's bit in a ``CueIndex/tagBits`` mask.
+  public var bit: UInt32 { 1 << UInt32(CueTag.allCases.firstIndex(of: self) ?? 0) }
+}

@@ -124,19 +124,21 @@ public struct CueMatcher: Sendable {
       }
       guard !excepted, !negated else { continue }
       hits.append(CueHit(
-        cue: lexicon.cues[Int(candidate.owner)].id, range: Int(candidate.start)..<Int(candidate.end),
+        cue: lexicon.cues[Int(candidate.owner)].id, cueIndex: candidate.owner, range: Int(candidate.start)..<Int(candidate.end),
         evidence: .pattern(patterns[Int(candidate.pattern)].source)))
     }
     let quantities = detectors.isEmpty ? [] : QuantityScanner.scan(text.scalars)
     for (cue, detector) in detectors {
       for quantity in quantities where detector.accepts(quantity.kind) {
-        hits.append(CueHit(cue: lexicon.cues[cue].id, range: quantity.range, evidence: .detector(quantity.kind, quantity.value)))
+        hits.append(CueHit(
+          cue: lexicon.cues[cue].id, cueIndex: Int32(cue), range: quantity.range,
+          evidence: .detector(quantity.kind, quantity.value)))
       }
     }
     if fuzzy.isActive {
       var matched = [Bool](repeating: false, count: lexicon.cues.count)
       for candidate in candidates { matched[Int(candidate.owner)] = true }
-      for (cue, _) in detectors { matched[cue] = matched[cue] || hits.contains { $0.cue == lexicon.cues[cue].id } }
+      for hit in hits { matched[Int(hit.cueIndex)] = true }
       hits += fuzzy.hits(in: text, excluding: matched)
     }
     Self.deduplicate(&hits)

@@ -26,7 +26,7 @@ public struct DisclosureDetector: Sendable {
       while start + needle.scalars.count <= haystack.count {
         if haystack[start] == needle.scalars[0], Array(haystack[start..<(start + needle.scalars.count)]) == needle.scalars {
           added.append(CueHit(
-            cue: Self.cueID, range: start..<(start + needle.scalars.count),
+            cue: Self.cueID, cueIndex: CueHit.disclosureIndex, range: start..<(start + needle.scalars.count),
             evidence: .disclosure(fact: needle.fact, text: needle.text)))
           start += needle.scalars.count
         } else {

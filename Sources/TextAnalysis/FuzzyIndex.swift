@@ -85,7 +85,7 @@ struct FuzzyIndex: Sendable {
     for cue in cueIDs.indices where best[cue].example >= 0 {
       let found = best[cue]
       hits.append(CueHit(
-        cue: cueIDs[cue], range: Int(found.start)..<Int(found.end),
+        cue: cueIDs[cue], cueIndex: Int32(cue), range: Int(found.start)..<Int(found.end),
         evidence: .example(examples[Int(found.example)].text, similarity: (found.similarity * 100).rounded() / 100)))
     }
     return hits

@@ -6,7 +6,7 @@ struct BenchmarkCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "complaint-sim-bench",
     abstract: "Print performance figures for ComplaintSim. Build with -c release.",
-    subcommands: [CheckBenchmark.self, AnalysisBenchmark.self])
+    subcommands: [CheckBenchmark.self, AnalysisBenchmark.self, EngineBenchmark.self])
 }
 
 BenchmarkCommand.main()

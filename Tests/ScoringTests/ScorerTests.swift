@@ -53,7 +53,7 @@ import TextAnalysis
   func criterion(_ card: Scorecard, _ id: String) -> CriterionResult? { card.criteria.first { $0.id == id } }
 
   @Test func empathyBeforeSolutionEarnsBothWithQuotedEvidence() throws {
-    let card = Scorer(rubric: Self.rubric).score(
+    let card = Scorer(rubric: Self.rubric, lexicon: Self.lexicon).score(
       id: "t", scenario: Self.angry, turns: Self.turns(["我理解您现在很着急。", "我马上为您申请退款。"]), outcome: nil)
     let ordering = try #require(criterion(card, "empathy-first"))
     #expect(ordering.status == .met)
@@ -63,7 +63,7 @@ import TextAnalysis
   }
 
   @Test func solutionBeforeEmpathyLosesTheOrderingPoints() {
-    let card = Scorer(rubric: Self.rubric).score(
+    let card = Scorer(rubric: Self.rubric, lexicon: Self.lexicon).score(
       id: "t", scenario: Self.angry, turns: Self.turns(["我为您申请退款。", "理解您的心情。"]), outcome: nil)
     #expect(criterion(card, "empathy-first")?.status == .missed)
     #expect(criterion(card, "empathy-first")?.feedback == "先处理情绪。")
@@ -71,26 +71,26 @@ import TextAnalysis
 
   @Test func criteriaForOtherArchetypesAreNotApplicable() {
     let rational = ScenarioFacts(id: "s", archetype: "rational", variants: [])
-    let card = Scorer(rubric: Self.rubric).score(id: "t", scenario: rational, turns: Self.turns(["理解您。"]), outcome: nil)
+    let card = Scorer(rubric: Self.rubric, lexicon: Self.lexicon).score(id: "t", scenario: rational, turns: Self.turns(["理解您。"]), outcome: nil)
     #expect(criterion(card, "empathy-first")?.status == .notApplicable)
   }
 
   @Test func penaltiesCountEveryOccurrenceUpToTheCap() {
-    let once = Scorer(rubric: Self.rubric).score(id: "t", scenario: Self.angry, turns: Self.turns(["这个不行。"]), outcome: nil)
+    let once = Scorer(rubric: Self.rubric, lexicon: Self.lexicon).score(id: "t", scenario: Self.angry, turns: Self.turns(["这个不行。"]), outcome: nil)
     #expect(criterion(once, "no-refusal")?.points == 2)
-    let often = Scorer(rubric: Self.rubric).score(
+    let often = Scorer(rubric: Self.rubric, lexicon: Self.lexicon).score(
       id: "t", scenario: Self.angry, turns: Self.turns(["不行，不行，真的不可能。"]), outcome: nil)
     #expect(criterion(often, "no-refusal")?.points == 0)
   }
 
   @Test func exceptionPhrasesDoNotCount() {
-    let card = Scorer(rubric: Self.rubric).score(
+    let card = Scorer(rubric: Self.rubric, lexicon: Self.lexicon).score(
       id: "t", scenario: Self.angry, turns: Self.turns(["不可能让您白跑一趟。"]), outcome: nil)
     #expect(criterion(card, "no-refusal")?.status == .met)
   }
 
   @Test func redLineFailsWhateverThePoints() throws {
-    let card = Scorer(rubric: Self.rubric).score(
+    let card = Scorer(rubric: Self.rubric, lexicon: Self.lexicon).score(
       id: "t", scenario: Self.angry,
       turns: Self.turns(["理解您，我为您申请退款，不过说实话这是您自己的问题。"]),
       outcome: ConversationOutcome(outcome: "resolved", mood: ["anger": 10]))
@@ -102,7 +102,7 @@ import TextAnalysis
   }
 
   @Test func withoutAReplayOutcomeCriteriaAreNotApplicableAndSaidSo() {
-    let card = Scorer(rubric: Self.rubric).score(id: "t", scenario: Self.angry, turns: Self.turns(["理解您。"]), outcome: nil)
+    let card = Scorer(rubric: Self.rubric, lexicon: Self.lexicon).score(id: "t", scenario: Self.angry, turns: Self.turns(["理解您。"]), outcome: nil)
     #expect(criterion(card, "resolved")?.status == .notApplicable)
     #expect(card.ending == nil && card.mood == nil)
     #expect(card.notes.contains { $0.contains("未经客户模型回放") })
@@ -110,10 +110,10 @@ import TextAnalysis
   }
 
   @Test func outcomeCriteriaUseEndingAndFinalMood() {
-    let calm = Scorer(rubric: Self.rubric).score(
+    let calm = Scorer(rubric: Self.rubric, lexicon: Self.lexicon).score(
       id: "t", scenario: Self.angry, turns: Self.turns(["理解您。"]), outcome: .init(outcome: "resolved", mood: ["anger": 30]))
     #expect(criterion(calm, "resolved")?.status == .met)
-    let stillAngry = Scorer(rubric: Self.rubric).score(
+    let stillAngry = Scorer(rubric: Self.rubric, lexicon: Self.lexicon).score(
       id: "t", scenario: Self.angry, turns: Self.turns(["理解您。"]), outcome: .init(outcome: "resolved", mood: ["anger": 60]))
     #expect(criterion(stillAngry, "resolved")?.status == .missed)
   }
@@ -121,7 +121,7 @@ import TextAnalysis
   @Test func timingUsesTimestamps() {
     let start = Date(timeIntervalSince1970: 1_800_000_000)
     let times: [Date?] = [start, start.addingTimeInterval(20), start.addingTimeInterval(30), start.addingTimeInterval(200)]
-    let card = Scorer(rubric: Self.rubric).score(
+    let card = Scorer(rubric: Self.rubric, lexicon: Self.lexicon).score(
       id: "t", scenario: Self.angry, turns: Self.turns(["理解您。", "为您申请。"], at: times), outcome: nil)
     let timely = criterion(card, "timely")
     #expect(timely?.status == .partial)
@@ -131,14 +131,14 @@ import TextAnalysis
 
   @Test func weightsAreNormalisedOverGradedDimensions() {
     // Without a replay or timestamps the outcome dimension grades nothing: the other two share 100.
-    let card = Scorer(rubric: Self.rubric).score(
+    let card = Scorer(rubric: Self.rubric, lexicon: Self.lexicon).score(
       id: "t", scenario: Self.angry, turns: Self.turns(["理解您，马上为您申请。"]), outcome: nil)
     #expect(card.dimensions.map(\.max) == [50, 50, 0])
     #expect(card.score == 100)
   }
 
   @Test func scenarioWeightsAndDisabledCriteriaApply() {
-    let scorer = Scorer(rubric: Self.rubric, weights: ["emotion": 10], disabled: ["solution"])
+    let scorer = Scorer(rubric: Self.rubric, lexicon: Self.lexicon, weights: ["emotion": 10], disabled: ["solution"])
     let card = scorer.score(id: "t", scenario: Self.angry, turns: Self.turns(["理解您。"]), outcome: nil)
     #expect(card.dimensions.map(\.max) == [25, 75, 0])
     #expect(criterion(card, "solution")?.status == .notApplicable)
@@ -148,10 +148,10 @@ import TextAnalysis
     let turns = Self.turns(["换谁都会着急，对不起。", "不行的话我帮您办理别的。"])
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys
-    let first = try encoder.encode(Scorer(rubric: Self.rubric).score(id: "t", scenario: Self.angry, turns: turns, outcome: nil))
-    let second = try encoder.encode(Scorer(rubric: Self.rubric).score(id: "t", scenario: Self.angry, turns: turns, outcome: nil))
+    let first = try encoder.encode(Scorer(rubric: Self.rubric, lexicon: Self.lexicon).score(id: "t", scenario: Self.angry, turns: turns, outcome: nil))
+    let second = try encoder.encode(Scorer(rubric: Self.rubric, lexicon: Self.lexicon).score(id: "t", scenario: Self.angry, turns: turns, outcome: nil))
     let roundTripped = try JSONDecoder().decode(Rubric.self, from: try encoder.encode(Self.rubric))
-    let third = try encoder.encode(Scorer(rubric: roundTripped).score(id: "t", scenario: Self.angry, turns: turns, outcome: nil))
+    let third = try encoder.encode(Scorer(rubric: roundTripped, lexicon: Self.lexicon).score(id: "t", scenario: Self.angry, turns: turns, outcome: nil))
     #expect(first == second)
     #expect(first == third)
   }

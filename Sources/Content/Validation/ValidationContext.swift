@@ -16,10 +16,14 @@ struct ValidationContext: Sendable {
   let scenarioIDs: Set<String>
   let moduleIDs: Set<String>
   let bankIDs: Set<String>
+  /// Each file's lines, split once: diagnostics look lines up, and a file with many problems
+  /// must not be split again for each one.
+  private let lines: [String: [Substring]]
 
   init(sources: SourceSet, texts: [String: String]) {
     self.sources = sources
     self.texts = texts
+    lines = texts.mapValues { $0.split(separator: "\n", omittingEmptySubsequences: false) }
     cueIDs = Set(sources.cueLexicons.flatMap { $0.source.cues.map(\.id.value) })
       .union(sources.brokenIDs[.cueLexicon] ?? [])
     personaIDs = sources.ids(of: .persona, sources.personas.map(\.source.id.value))
@@ -95,13 +99,8 @@ struct ValidationContext: Sendable {
 
   /// The text of one line of a file (1-based), if the file was read.
   func sourceLine(_ path: String, _ number: Int) -> Substring? {
-    guard let text = texts[path], number >= 1 else { return nil }
-    var current = 1
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      if current == number { return line }
-      current += 1
-    }
-    return nil
+    guard let fileLines = lines[path], number >= 1, number <= fileLines.count else { return nil }
+    return fileLines[number - 1]
   }
 
   /// 1 when the scalar at `location` starts with a quote, so offsets into its text line up.
