@@ -126,6 +126,10 @@ struct DrillView {
         print(paint("—— 对话结束：\(ending)（\(outcome.rawValue)）——", "1"))
       case .contradiction:
         print(paint("（客户注意到你前后说法不一致）", "2"))
+      case .factRevealed(let id):
+        if let fact = program.facts.first(where: { $0.id == id }), fact.says == nil {
+          print(paint("〔新了解到〕\(fact.text)", "2"))
+        }
       default: break
       }
     }

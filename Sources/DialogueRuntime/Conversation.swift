@@ -34,7 +34,7 @@ public struct Conversation: Sendable {
     state = ConversationState(
       scenarioID: program.id, phase: .awaitingTraineeReply, stateIndex: program.startState,
       mood: speakers.isEmpty ? start : Self.average(speakers, bounds: program.mood), speakerMood: speakers,
-      turn: 0, revealedFacts: program.facts.filter(\.revealOn.isEmpty).map(\.id), lastLineID: nil, commitments: [],
+      turn: 0, revealedFacts: program.facts.filter(\.revealOn.isEmpty).map(\.id), recentLines: [], commitments: [],
       random: SplitMix64(seed: seed))
   }
 
@@ -100,8 +100,10 @@ public struct Conversation: Sendable {
       guard analysis.showsAny(cues) else { continue }
       state.revealedFacts.append(fact.id)
       events.append(.factRevealed(fact: fact.id))
-      let speaker = program.speakers.first { $0.representative } ?? program.speakers.first
-      events.append(customerSays(Line(id: "fact-\(fact.id)", text: fact.text, speaker: speaker?.id)))
+      if let says = fact.says {
+        let speaker = program.speakers.first { $0.representative } ?? program.speakers.first
+        events.append(customerSays(Line(id: "fact-\(fact.id)", text: says, speaker: speaker?.id)))
+      }
     }
     if let contradictionLine { events.append(customerSays(contradictionLine)) }
 
@@ -224,12 +226,13 @@ public struct Conversation: Sendable {
   /// Picks a line variant (never the one just said, when there is a choice) and says it.
   private mutating func say(_ lines: [Line]) -> ConversationEvent? {
     guard !lines.isEmpty else { return nil }
-    let line = selector.choose(from: lines, avoiding: state.lastLineID, using: &state.random)
+    let line = selector.choose(from: lines, avoiding: state.recentLines, using: &state.random)
     return customerSays(line)
   }
 
   private mutating func customerSays(_ line: Line) -> ConversationEvent {
-    state.lastLineID = line.id
+    state.recentLines.append(line.id)
+    if state.recentLines.count > ConversationState.recentLimit { state.recentLines.removeFirst() }
     let speaker = line.speaker ?? program.speakers.first { $0.representative }?.id ?? program.speakers.first?.id
     let name = speaker.flatMap { id in program.speakers.first { $0.id == id }?.name } ?? program.customer.name
     return .customerSays(lineID: line.id, speaker: speaker, speakerName: name, text: line.text)
@@ -251,16 +254,25 @@ public struct Conversation: Sendable {
 /// How a line variant is chosen (Yarn Spinner's saliency strategy): swap in another for tests
 /// or for a "least recently used" policy.
 public protocol LineSelector: Sendable {
-  func choose(from lines: [Line], avoiding lastLineID: String?, using random: inout SplitMix64) -> Line
+  /// Picks one of `lines`, preferring those not in `recent` (newest last).
+  func choose(from lines: [Line], avoiding recent: [String], using random: inout SplitMix64) -> Line
 }
 
-/// Uniformly random among the variants, never repeating the line just said.
+/// Uniformly random among the variants not said recently; when all were, the one said longest
+/// ago is avoided least (the line just said is never repeated if there is any other).
 public struct RandomLineSelector: LineSelector {
   public init() {}
 
-  public func choose(from lines: [Line], avoiding lastLineID: String?, using random: inout SplitMix64) -> Line {
-    let candidates = lines.count > 1 ? lines.filter { $0.id != lastLineID } : lines
-    let pool = candidates.isEmpty ? lines : candidates
+  public func choose(from lines: [Line], avoiding recent: [String], using random: inout SplitMix64) -> Line {
+    var pool = lines.filter { !recent.contains($0.id) }
+    if pool.isEmpty {
+      // Everything was said recently: take the ones said longest ago, never the very last.
+      let last = recent.last
+      let oldest = recent.first { id in lines.contains { $0.id == id && $0.id != last } }
+      pool = lines.filter { $0.id == oldest }
+      if pool.isEmpty { pool = lines.filter { $0.id != last } }
+      if pool.isEmpty { pool = lines }
+    }
     return pool[Int(random.next() % UInt64(pool.count))]
   }
 }

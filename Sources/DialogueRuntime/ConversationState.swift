@@ -21,8 +21,12 @@ public struct ConversationState: Codable, Sendable, Hashable {
   public var turn: Int
   /// Ids of facts the customer has revealed.
   public var revealedFacts: [String]
-  /// The last line said, so a line is never repeated immediately.
-  public var lastLineID: String?
+  /// The lines said most recently (newest last, at most ``ConversationState/recentLimit``), so
+  /// the customer does not repeat themselves while they have something else to say.
+  public var recentLines: [String]
+
+  /// How many recent lines are avoided.
+  public static let recentLimit = 3
   /// Time frames and amounts the trainee has committed to, for spotting contradictions.
   public var commitments: [Commitment]
   /// The random number generator's state (line choice only; transitions never depend on it).

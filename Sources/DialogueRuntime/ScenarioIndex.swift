@@ -2,7 +2,10 @@ import TextAnalysis
 
 /// A scenario program with its cue references compiled to lexicon indices: built once per
 /// scenario and shared by every conversation on it, so a turn never hashes a cue id.
-public struct ScenarioIndex: Sendable {
+///
+/// A class (immutable, so `Sendable`) because every conversation holds one: sharing a
+/// reference costs one retain, where copying a struct of arrays costs one per array.
+public final class ScenarioIndex: Sendable {
   public let program: ScenarioProgram
   let cues: CueIndex
   /// Per reaction: the cue's index.

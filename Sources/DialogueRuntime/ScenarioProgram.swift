@@ -95,13 +95,16 @@ public struct Fact: Hashable, Sendable, Codable, Identifiable {
   public var confidential: Bool
   /// Strings whose appearance in a trainee reply counts as disclosing this fact.
   public var disclosure: [String]
+  /// What the customer says when revealing it; nil shows the fact as case information instead.
+  public var says: String?
 
-  public init(id: String, text: String, revealOn: [String], confidential: Bool, disclosure: [String]) {
+  public init(id: String, text: String, revealOn: [String], confidential: Bool, disclosure: [String], says: String? = nil) {
     self.id = id
     self.text = text
     self.revealOn = revealOn
     self.confidential = confidential
     self.disclosure = disclosure
+    self.says = says
   }
 }
 

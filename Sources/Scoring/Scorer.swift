@@ -53,8 +53,9 @@ public struct Scorer: Sendable {
   public let disabled: Set<String>
   /// Every criterion with its dimension, flattened once.
   private let criteria: [(dimension: Dimension, criterion: Criterion)]
-  /// Cue ids to the lexicon indices that hits carry.
-  private let cues: CueIndex
+  /// Per criterion (parallel to `criteria`): the lexicon indices of the cues its rule reads
+  /// (for ordering rules: first, then before).
+  private let criterionCues: [[Int32]]
   /// The cues each red line watches, as indices (pii-leak also watches confidential disclosures).
   private let redLineCues: [[Int32]]
 
@@ -75,7 +76,10 @@ public struct Scorer: Sendable {
     self.disabled = Set(disabled)
     criteria = rubric.allCriteria
     let cues = CueIndex(lexicon)
-    self.cues = cues
+    criterionCues = criteria.map { _, criterion in
+      if case .ordering(let first, let before) = criterion.rule { return [cues(first), cues(before)] }
+      return cues(criterion.rule.cues)
+    }
     redLineCues = rubric.redLines.map { redLine in
       cues(redLine.cues + (redLine.id == Self.piiLeakRedLine ? [DisclosureDetector.cueID] : []))
     }
@@ -90,8 +94,10 @@ public struct Scorer: Sendable {
       notes.append("结局与情绪类评分项不适用：本次评分未经客户模型回放。")
     }
     var results: [CriterionResult] = []
-    for (dimension, criterion) in criteria {
-      results.append(evaluate(criterion, in: dimension, scenario: scenario, trainee: trainee, outcome: outcome))
+    results.reserveCapacity(criteria.count)
+    for (index, (dimension, criterion)) in criteria.enumerated() {
+      results.append(evaluate(
+        criterion, cues: criterionCues[index], in: dimension, scenario: scenario, trainee: trainee, outcome: outcome))
     }
     if results.contains(where: { $0.status == .notApplicable && $0.feedback.hasPrefix(Self.timingNote) }) {
       notes.append(Self.timingNote)
@@ -128,7 +134,7 @@ public struct Scorer: Sendable {
   static let timingNote = "时效类评分项不适用：对话记录没有时间戳（at）。"
 
   private func evaluate(
-    _ criterion: Criterion, in dimension: Dimension, scenario: ScenarioFacts, trainee: TraineeTurns,
+    _ criterion: Criterion, cues wanted: [Int32], in dimension: Dimension, scenario: ScenarioFacts, trainee: TraineeTurns,
     outcome: ConversationOutcome?
   ) -> CriterionResult {
     var result = CriterionResult(
@@ -146,19 +152,17 @@ public struct Scorer: Sendable {
     }
     let points = criterion.points
     switch criterion.rule {
-    case .present(let ids, let count):
-      let wanted = cues(ids)
+    case .present(_, let count):
       let turns = trainee.turns(showingAny: wanted)
       result.evidence = trainee.evidence(for: wanted, in: turns)
       result.points = points * min(1, Double(turns.count) / Double(max(1, count)))
-    case .absent(let ids):
-      let wanted = cues(ids)
+    case .absent:
       let turns = trainee.turns(showingAny: wanted)
       result.evidence = trainee.evidence(for: wanted, in: turns)
       result.points = turns.isEmpty ? points : 0
-    case .ordering(let firstID, let beforeID):
-      let first = [cues(firstID)]
-      let before = [cues(beforeID)]
+    case .ordering:
+      let first = [wanted[0]]
+      let before = [wanted[1]]
       let firstTurn = trainee.turns(showingAny: first).first
       let beforeTurn = trainee.turns(showingAny: before).first
       result.evidence = trainee.evidence(for: first, in: firstTurn.map { [$0] } ?? [])
@@ -166,8 +170,7 @@ public struct Scorer: Sendable {
       if let firstTurn {
         result.points = beforeTurn.map { firstTurn <= $0 } ?? true ? points : 0
       }
-    case .penalty(let ids, let each, let cap):
-      let wanted = cues(ids)
+    case .penalty(_, let each, let cap):
       let occurrences = trainee.occurrences(of: wanted)
       result.evidence = trainee.evidence(for: wanted, in: trainee.turns(showingAny: wanted))
       result.points = max(0, points - min(cap, each * Double(occurrences)))

@@ -130,7 +130,7 @@ struct ContentCompiler {
       facts: (scenario.facts ?? []).map {
         Fact(
           id: $0.id.value, text: $0.text, revealOn: ($0.revealOn ?? []).map(\.value),
-          confidential: $0.confidential ?? false, disclosure: $0.disclosure ?? [])
+          confidential: $0.confidential ?? false, disclosure: $0.disclosure ?? [], says: $0.says)
       },
       mood: mood,
       reactions: ((persona.reactions ?? []) + (scenario.reactions ?? [])).map {

@@ -91,6 +91,7 @@ struct FactSource: Decodable, Sendable {
   var revealOn: [Located<String>]?
   var confidential: Bool?
   var disclosure: [String]?
+  var says: String?
 
   static let shape = ObjectShape(
     "fact",
@@ -100,6 +101,7 @@ struct FactSource: Decodable, Sendable {
       .optional("revealOn", .ids, "Cues that make the customer reveal it."),
       .optional("confidential", .boolean, "Must never be disclosed."),
       .optional("disclosure", .list(.text, minItems: 1), "Strings whose appearance in a reply is a leak."),
+      .optional("says", .text, "What the customer says when revealing it (first person); default: shown as case information."),
     ])
 }
 
