@@ -1,0 +1,37 @@
+import Content
+import Foundation
+import Simulator
+import Testing
+import TestSupport
+
+/// Grader validity on labelled reply pairs (issue #3): the development set in ../shared/eval and
+/// the held-out set in eval/ (written without looking at the lexicon). Figures are printed in
+/// the test log; the bars are the course's: the better reply scores strictly higher, red lines
+/// in worse replies are caught, and a better reply is never flagged.
+@Suite struct GraderValidityTests {
+  static let service: GradingService? = {
+    ContentLoader().load(paths: ContentLoader.defaultFolders.map(Repository.path)).content.map { GradingService(content: $0) }
+  }()
+
+  static let developmentSet = Repository.root.deletingLastPathComponent().appendingPathComponent("shared/eval/dev-pairs.jsonl").path
+  static let heldOutSet = Repository.path("eval/heldout-pairs.jsonl")
+
+  @Test func developmentSetMeetsTheTargets() throws {
+    let service = try #require(Self.service)
+    try #require(FileManager.default.fileExists(atPath: Self.developmentSet), "the shared evaluation data is missing")
+    let report = try EvalReport.run(pairsFile: Self.developmentSet, service: service)
+    print("development set:\n" + report.summary(verbose: false))
+    #expect(report.accuracy >= 90)
+    #expect(report.recall >= 90)
+    #expect(report.falseRedLines == 0)
+  }
+
+  @Test func heldOutSetNeverFlagsABetterReply() throws {
+    let service = try #require(Self.service)
+    let report = try EvalReport.run(pairsFile: Self.heldOutSet, service: service)
+    print("held-out set:\n" + report.summary(verbose: false))
+    #expect(report.pairs == 48)
+    #expect(report.falseRedLines == 0)
+    #expect(report.accuracy >= 85)
+  }
+}
