@@ -2,26 +2,21 @@
 /// automaton, gapped patterns as term sequences, exceptions, negators, the built-in recognisers
 /// and the fuzzy example index. Built once; `analyze` makes one pass over a reply for all cues.
 public struct CueMatcher: Sendable {
-  /// A pattern compiled to term ids.
-  struct CompiledPattern: Sendable {
-    var owner: Int
-    var terms: [Int32]
-    var gaps: [Int32]
-    var source: String
-  }
-
   public let lexicon: CueLexicon
   let normalizer: TextNormalizer
   let automaton: AhoCorasick
-  let patterns: [CompiledPattern]
-  let exceptions: [CompiledPattern]
-  /// Per term id: the cue patterns, exception patterns and negated cues that start with it.
-  /// Arrays indexed by term id, not dictionaries: `analyze` runs per reply and must not hash.
-  let patternsByFirstTerm: [[Int32]]
-  let exceptionsByFirstTerm: [[Int32]]
-  let negatorOwners: [[Int32]]
+  let patterns: PatternTable
+  let exceptions: PatternTable
+  /// Per term id: the cue patterns, exception patterns and negated cues that start with it,
+  /// in compressed rows (no dictionaries, no nested arrays: `analyze` runs per reply and must
+  /// neither hash nor retain per step).
+  let patternsByFirstTerm: CompressedRows
+  let exceptionsByFirstTerm: CompressedRows
+  let negatorOwners: CompressedRows
   let detectors: [(cue: Int, detector: BuiltInDetector)]
   let fuzzy: FuzzyIndex
+  /// Cue ids by lexicon index (looked up only when a hit is made).
+  let cueIDs: [String]
   /// The longest term, bounding how far a gapped pattern's next term can end.
   let longestTerm: Int32
 
@@ -42,36 +37,33 @@ public struct CueMatcher: Sendable {
       termIDs[folded] = id
       return id
     }
-    func compile(_ pattern: CuePattern, owner: Int) -> CompiledPattern? {
+    var patterns = PatternTable()
+    var exceptions = PatternTable()
+    func compile(_ pattern: CuePattern, owner: Int, into table: inout PatternTable) {
       let ids = pattern.terms.compactMap(termID)
-      guard ids.count == pattern.terms.count else { return nil }
-      return CompiledPattern(owner: owner, terms: ids, gaps: pattern.gaps.map(Int32.init), source: pattern.source)
+      guard ids.count == pattern.terms.count else { return }
+      table.append(owner: Int32(owner), terms: ids, gaps: pattern.gaps.map(Int32.init), source: pattern.source)
     }
-    var patterns: [CompiledPattern] = []
-    var exceptions: [CompiledPattern] = []
-    var negators: [(term: Int32, owner: Int32)] = []
+    var negators: [(row: Int32, value: Int32)] = []
     var detectors: [(Int, BuiltInDetector)] = []
     for (index, cue) in lexicon.cues.enumerated() {
-      patterns += cue.patterns.compactMap { compile($0, owner: index) }
-      exceptions += cue.exceptions.compactMap { (try? CuePattern.parse($0)).flatMap { compile($0, owner: index) } }
+      for pattern in cue.patterns { compile(pattern, owner: index, into: &patterns) }
+      for phrase in cue.exceptions {
+        if let pattern = try? CuePattern.parse(phrase) { compile(pattern, owner: index, into: &exceptions) }
+      }
       for negator in cue.negators { if let id = termID(negator) { negators.append((id, Int32(index))) } }
       if let detector = cue.detector { detectors.append((index, detector)) }
     }
-    var byFirst = [[Int32]](repeating: [], count: terms.count)
-    for (index, pattern) in patterns.enumerated() { byFirst[Int(pattern.terms[0])].append(Int32(index)) }
-    var exceptionsByFirst = [[Int32]](repeating: [], count: terms.count)
-    for (index, pattern) in exceptions.enumerated() { exceptionsByFirst[Int(pattern.terms[0])].append(Int32(index)) }
-    var negatorOwners = [[Int32]](repeating: [], count: terms.count)
-    for (term, owner) in negators { negatorOwners[Int(term)].append(owner) }
-    self.automaton = AhoCorasick(terms: terms)
+    automaton = AhoCorasick(terms: terms)
     self.patterns = patterns
     self.exceptions = exceptions
-    self.patternsByFirstTerm = byFirst
-    self.exceptionsByFirstTerm = exceptionsByFirst
-    self.negatorOwners = negatorOwners
+    patternsByFirstTerm = CompressedRows(rows: terms.count, entries: patterns.firstTerms.enumerated().map { ($1, Int32($0)) })
+    exceptionsByFirstTerm = CompressedRows(rows: terms.count, entries: exceptions.firstTerms.enumerated().map { ($1, Int32($0)) })
+    negatorOwners = CompressedRows(rows: terms.count, entries: negators)
     self.detectors = detectors
-    self.fuzzy = FuzzyIndex(lexicon: lexicon, normalizer: normalizer)
-    self.longestTerm = terms.map { Int32($0.count) }.max() ?? 1
+    fuzzy = FuzzyIndex(lexicon: lexicon, normalizer: normalizer)
+    cueIDs = lexicon.cues.map(\.id)
+    longestTerm = terms.map { Int32($0.count) }.max() ?? 1
   }
 
   /// Analyses one reply as typed.
@@ -95,22 +87,27 @@ public struct CueMatcher: Sendable {
     automaton.scan(text.scalars) { matches.append($0) }
 
     var candidates: [Candidate] = []
+    candidates.reserveCapacity(matches.count)
     var exceptionSpans: [Candidate] = []
     var negations: [(owner: Int32, end: Int32)] = []
-    for (index, match) in matches.enumerated() {
+    let lengths = automaton.termLengths
+    for index in matches.indices {
+      let match = matches[index]
       let term = Int(match.term)
-      let start = match.end - automaton.termLengths[term]
-      for patternIndex in exceptionsByFirstTerm[term] {
-        if let end = completion(of: exceptions[Int(patternIndex)], startingAt: index, matches) {
-          exceptionSpans.append(Candidate(owner: Int32(exceptions[Int(patternIndex)].owner), start: start, end: end, pattern: patternIndex))
+      let start = match.end - lengths[term]
+      for row in exceptionsByFirstTerm.range(term) {
+        let pattern = Int(exceptionsByFirstTerm.values[row])
+        if let end = exceptions.completion(pattern, startingAt: index, matches, lengths, longestTerm) {
+          exceptionSpans.append(Candidate(owner: exceptions.owners[pattern], start: start, end: end, pattern: Int32(pattern)))
         }
       }
-      for patternIndex in patternsByFirstTerm[term] {
-        if let end = completion(of: patterns[Int(patternIndex)], startingAt: index, matches) {
-          candidates.append(Candidate(owner: Int32(patterns[Int(patternIndex)].owner), start: start, end: end, pattern: patternIndex))
+      for row in patternsByFirstTerm.range(term) {
+        let pattern = Int(patternsByFirstTerm.values[row])
+        if let end = patterns.completion(pattern, startingAt: index, matches, lengths, longestTerm) {
+          candidates.append(Candidate(owner: patterns.owners[pattern], start: start, end: end, pattern: Int32(pattern)))
         }
       }
-      for owner in negatorOwners[term] { negations.append((owner, match.end)) }
+      for row in negatorOwners.range(term) { negations.append((negatorOwners.values[row], match.end)) }
     }
 
     var hits: [CueHit] = []
@@ -124,54 +121,24 @@ public struct CueMatcher: Sendable {
       }
       guard !excepted, !negated else { continue }
       hits.append(CueHit(
-        cue: lexicon.cues[Int(candidate.owner)].id, cueIndex: candidate.owner, range: Int(candidate.start)..<Int(candidate.end),
-        evidence: .pattern(patterns[Int(candidate.pattern)].source)))
+        cue: cueIDs[Int(candidate.owner)], cueIndex: candidate.owner, range: Int(candidate.start)..<Int(candidate.end),
+        evidence: .pattern(patterns.sources[Int(candidate.pattern)])))
     }
     let quantities = detectors.isEmpty ? [] : QuantityScanner.scan(text.scalars)
     for (cue, detector) in detectors {
       for quantity in quantities where detector.accepts(quantity.kind) {
         hits.append(CueHit(
-          cue: lexicon.cues[cue].id, cueIndex: Int32(cue), range: quantity.range,
+          cue: cueIDs[cue], cueIndex: Int32(cue), range: quantity.range,
           evidence: .detector(quantity.kind, quantity.value)))
       }
     }
     if fuzzy.isActive {
-      var matched = [Bool](repeating: false, count: lexicon.cues.count)
-      for candidate in candidates { matched[Int(candidate.owner)] = true }
+      var matched = [Bool](repeating: false, count: cueIDs.count)
       for hit in hits { matched[Int(hit.cueIndex)] = true }
       hits += fuzzy.hits(in: text, excluding: matched)
     }
     Self.deduplicate(&hits)
     return ReplyAnalysis(text: text, hits: hits, quantities: quantities)
-  }
-
-  /// Where a pattern whose first term matched at `matches[index]` ends, if its later terms
-  /// follow within their gaps (the earliest continuation is taken).
-  @inline(__always)
-  private func completion(of pattern: CompiledPattern, startingAt index: Int, _ matches: [AhoCorasick.Match]) -> Int32? {
-    var end = matches[index].end
-    guard pattern.terms.count > 1 else { return end }
-    var cursor = index + 1
-    for position in 1..<pattern.terms.count {
-      let term = pattern.terms[position]
-      let latestStart = end + pattern.gaps[position - 1]
-      var found: Int32?
-      // Matches are ordered by end; a later term starting at or after `end` ends after it.
-      var scan = cursor
-      while scan < matches.count, matches[scan].end <= latestStart + longestTerm {
-        let candidate = matches[scan]
-        let start = candidate.end - automaton.termLengths[Int(candidate.term)]
-        if candidate.term == term, start >= end, start <= latestStart {
-          found = candidate.end
-          break
-        }
-        scan += 1
-      }
-      guard let next = found else { return nil }
-      end = next
-      cursor = scan + 1
-    }
-    return end
   }
 
   /// One hit per cue per place: overlapping hits of the same cue collapse into the first.
@@ -204,3 +171,85 @@ extension Range where Bound == Int {
   }
 }
 
+
+/// Compiled patterns in flat arrays (structure of arrays): owner cue, terms, gaps and source.
+struct PatternTable: Sendable {
+  var owners: [Int32] = []
+  var firstTerms: [Int32] = []
+  /// Where each pattern's terms start in `terms`, and how many there are.
+  var termStarts: [Int32] = []
+  var termCounts: [Int32] = []
+  /// All patterns' terms, back to back; `gapsBefore[k]` is the gap allowed before `terms[k]`.
+  var terms: [Int32] = []
+  var gapsBefore: [Int32] = []
+  var sources: [String] = []
+
+  mutating func append(owner: Int32, terms patternTerms: [Int32], gaps: [Int32], source: String) {
+    owners.append(owner)
+    firstTerms.append(patternTerms[0])
+    termStarts.append(Int32(terms.count))
+    termCounts.append(Int32(patternTerms.count))
+    for (position, term) in patternTerms.enumerated() {
+      terms.append(term)
+      gapsBefore.append(position == 0 ? 0 : gaps[position - 1])
+    }
+    sources.append(source)
+  }
+
+  /// Where pattern `pattern`, whose first term matched at `matches[index]`, ends if its later
+  /// terms follow within their gaps (the earliest continuation is taken).
+  @inline(__always)
+  func completion(
+    _ pattern: Int, startingAt index: Int, _ matches: [AhoCorasick.Match], _ lengths: [Int32], _ longest: Int32
+  ) -> Int32? {
+    var end = matches[index].end
+    let count = Int(termCounts[pattern])
+    guard count > 1 else { return end }
+    let first = Int(termStarts[pattern])
+    var cursor = index + 1
+    for position in (first + 1)..<(first + count) {
+      let term = terms[position]
+      let latestStart = end + gapsBefore[position]
+      var found: Int32?
+      // Matches are ordered by end; a later term starting at or after `end` ends after it.
+      var scan = cursor
+      while scan < matches.count, matches[scan].end <= latestStart + longest {
+        let candidate = matches[scan]
+        let start = candidate.end - lengths[Int(candidate.term)]
+        if candidate.term == term, start >= end, start <= latestStart {
+          found = candidate.end
+          break
+        }
+        scan += 1
+      }
+      guard let next = found else { return nil }
+      end = next
+      cursor = scan + 1
+    }
+    return end
+  }
+}
+
+/// Rows of integers packed into two arrays (compressed sparse rows): row `r` is
+/// `values[starts[r]..<starts[r + 1]]`.
+struct CompressedRows: Sendable {
+  let starts: [Int32]
+  let values: [Int32]
+
+  init(rows: Int, entries: [(row: Int32, value: Int32)]) {
+    var counts = [Int32](repeating: 0, count: rows + 1)
+    for entry in entries { counts[Int(entry.row) + 1] += 1 }
+    for row in 0..<rows { counts[row + 1] += counts[row] }
+    var values = [Int32](repeating: 0, count: entries.count)
+    var next = counts
+    for entry in entries {
+      values[Int(next[Int(entry.row)])] = entry.value
+      next[Int(entry.row)] += 1
+    }
+    starts = counts
+    self.values = values
+  }
+
+  @inline(__always)
+  func range(_ row: Int) -> Range<Int> { Int(starts[row])..<Int(starts[row + 1]) }
+}

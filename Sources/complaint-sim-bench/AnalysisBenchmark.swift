@@ -37,6 +37,17 @@ struct AnalysisBenchmark: ParsableCommand {
     print("corpus: \(corpus.count) replies, \(String(format: "%.1f", Double(bytes) / 1e6)) MB UTF-8, mean \(bytes / max(1, corpus.count)) bytes")
     print(String(format: "startup: Traditional→Simplified table %.1f ms, content load %.1f ms, lexicon + rubric compile %.1f ms", normalizerMs, loadMs, compileMs))
 
+    // 0. The stages of matching on their own, to see where the time goes.
+    clock.lap()
+    let folded = corpus.map { normalizer.normalize($0) }
+    let normalizeSeconds = clock.lap()
+    var quantityCount = 0
+    for text in folded { quantityCount += QuantityScanner.scan(text.scalars).count }
+    let quantitySeconds = clock.lap()
+    print(String(
+      format: "stages: normalise %.1f MB/s, quantity scan %.1f MB/s (%d quantities)",
+      Double(bytes) / 1e6 / normalizeSeconds, Double(bytes) / 1e6 / quantitySeconds, quantityCount))
+
     // 1. Matching only.
     let matcher = service.matcher
     var hitCount = 0
