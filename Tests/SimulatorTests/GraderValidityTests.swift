@@ -30,7 +30,7 @@ import TestSupport
     let service = try #require(Self.service)
     let report = try EvalReport.run(pairsFile: Self.heldOutSet, service: service)
     print("held-out set:\n" + report.summary(verbose: false))
-    #expect(report.pairs == 48)
+    #expect(report.pairs == 24)
     #expect(report.falseRedLines == 0)
     #expect(report.accuracy >= 85)
   }
