@@ -96,8 +96,11 @@ public enum Rule: Hashable, Sendable, Codable {
   case present(cues: [String], count: Int)
   /// No reply shows any of the cues.
   case absent(cues: [String])
-  /// The first reply with `first` comes no later than the first reply with `before`.
-  case ordering(first: String, before: String)
+  /// The first reply with `first` comes no later than the first reply with `before`. When
+  /// `before` never occurs: full points if `first` did, unless `onlyIfBefore` makes the
+  /// criterion not applicable ("verify identity before discussing the account" says nothing
+  /// about a conversation that never discusses the account).
+  case ordering(first: String, before: String, onlyIfBefore: Bool = false)
   /// Full points minus `each` per occurrence, losing at most `cap`.
   case penalty(cues: [String], each: Double, cap: Double)
   /// The conversation ended in one of `endings` (outcome names) with mood inside the ranges.
@@ -109,7 +112,7 @@ public enum Rule: Hashable, Sendable, Codable {
   public var cues: [String] {
     switch self {
     case .present(let cues, _), .absent(let cues), .penalty(let cues, _, _): cues
-    case .ordering(let first, let before): [first, before]
+    case .ordering(let first, let before, _): [first, before]
     case .outcome, .timing: []
     }
   }

@@ -77,7 +77,7 @@ public struct Scorer: Sendable {
     criteria = rubric.allCriteria
     let cues = CueIndex(lexicon)
     criterionCues = criteria.map { _, criterion in
-      if case .ordering(let first, let before) = criterion.rule { return [cues(first), cues(before)] }
+      if case .ordering(let first, let before, _) = criterion.rule { return [cues(first), cues(before)] }
       return cues(criterion.rule.cues)
     }
     redLineCues = rubric.redLines.map { redLine in
@@ -160,11 +160,12 @@ public struct Scorer: Sendable {
       let turns = trainee.turns(showingAny: wanted)
       result.evidence = trainee.evidence(for: wanted, in: turns)
       result.points = turns.isEmpty ? points : 0
-    case .ordering:
+    case .ordering(_, _, let onlyIfBefore):
       let first = [wanted[0]]
       let before = [wanted[1]]
       let firstTurn = trainee.turns(showingAny: first).first
       let beforeTurn = trainee.turns(showingAny: before).first
+      if beforeTurn == nil, onlyIfBefore { return notApplicable("本次对话没有涉及此项。") }
       result.evidence = trainee.evidence(for: first, in: firstTurn.map { [$0] } ?? [])
         + trainee.evidence(for: before, in: beforeTurn.map { [$0] } ?? [])
       if let firstTurn {

@@ -69,6 +69,16 @@ import TextAnalysis
     #expect(criterion(card, "empathy-first")?.feedback == "先处理情绪。")
   }
 
+  @Test func orderingOnlyIfBeforeIsNotApplicableWhenBeforeNeverOccurs() throws {
+    var rubric = Self.rubric
+    rubric.dimensions[0].criteria[1].rule = .ordering(first: "empathy", before: "solution", onlyIfBefore: true)
+    let scorer = Scorer(rubric: rubric, lexicon: Self.lexicon)
+    let without = scorer.score(id: "t", scenario: Self.angry, turns: Self.turns(["对不起。"]), outcome: nil)
+    #expect(criterion(without, "empathy-first")?.status == .notApplicable)
+    let late = scorer.score(id: "t", scenario: Self.angry, turns: Self.turns(["为您申请。", "理解您。"]), outcome: nil)
+    #expect(criterion(late, "empathy-first")?.status == .missed)
+  }
+
   @Test func criteriaForOtherArchetypesAreNotApplicable() {
     let rational = ScenarioFacts(id: "s", archetype: "rational", variants: [])
     let card = Scorer(rubric: Self.rubric, lexicon: Self.lexicon).score(id: "t", scenario: rational, turns: Self.turns(["理解您。"]), outcome: nil)

@@ -67,7 +67,9 @@ struct ContentCompiler {
     func ids(_ list: IDList?) -> [String] { (list?.items ?? []).map(\.value) }
     if let present = rule.present { return .present(cues: ids(present), count: rule.count ?? 1) }
     if let absent = rule.absent { return .absent(cues: ids(absent)) }
-    if let ordering = rule.ordering { return .ordering(first: ordering.first.value, before: ordering.before.value) }
+    if let ordering = rule.ordering {
+      return .ordering(first: ordering.first.value, before: ordering.before.value, onlyIfBefore: ordering.onlyIfBefore ?? false)
+    }
     if let penalty = rule.penalty {
       return .penalty(cues: ids(penalty), each: rule.each ?? points, cap: min(rule.cap ?? points, points))
     }

@@ -84,8 +84,14 @@ struct RuleSource: Decodable, Sendable {
   struct Ordering: Decodable, Sendable {
     var first: Located<String>
     var before: Located<String>
+    var onlyIfBefore: Bool?
     static let shape = ObjectShape(
-      "ordering rule", [.required("first", .id, "Cue that must come first."), .required("before", .id)])
+      "ordering rule",
+      [
+        .required("first", .id, "Cue that must come first."),
+        .required("before", .id),
+        .optional("onlyIfBefore", .boolean, "Not applicable when 'before' never occurs (default false: full points if 'first' did)."),
+      ])
   }
 
   struct Timing: Decodable, Sendable {
