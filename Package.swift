@@ -40,13 +40,13 @@ let package = Package(
     .executableTarget(
       name: "complaint-sim-bench",
       dependencies: [
-        "Simulator", "Content", "Scoring", "TextAnalysis", "MallocCounter",
+        "Simulator", "Content", "DialogueRuntime", "Scoring", "TextAnalysis", "MallocCounter",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .target(name: "TestSupport", dependencies: ["Content", "Diagnostics"]),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
-    .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
+    .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis", "DialogueRuntime"]),
     .testTarget(name: "ScoringTests", dependencies: ["Scoring", "TextAnalysis"]),
     .testTarget(
       name: "DialogueRuntimeTests",
@@ -56,7 +56,7 @@ let package = Package(
     .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Content", "Scoring", "TestSupport"]),
     .testTarget(
       name: "ContentTests",
-      dependencies: ["Content", "TestSupport", "Yams"],
+      dependencies: ["Content", "DialogueRuntime", "TestSupport", "Yams"],
       exclude: ["Fixtures"]
     ),
     .testTarget(name: "CLITests", dependencies: ["TestSupport", "Content"]),

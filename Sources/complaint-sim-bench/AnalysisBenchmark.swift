@@ -1,5 +1,6 @@
 import ArgumentParser
 import Content
+import DialogueRuntime
 import Foundation
 import MallocCounter
 import Scoring
@@ -134,7 +135,7 @@ enum ReplyCorpus {
     clauses += content.scenarios.flatMap { $0.states.flatMap { $0.lines.map(\.text) } }
     clauses = clauses.filter { !$0.isEmpty }
     let traditional = clauses.map { $0.applyingTransform(StringTransform("Hans-Hant"), reverse: false) ?? $0 }
-    var generator = SplitMix(seed: seed)
+    var generator = SplitMix64(seed: seed)
     var replies: [String] = []
     replies.reserveCapacity(count)
     for _ in 0..<count {
@@ -149,18 +150,5 @@ enum ReplyCorpus {
       replies.append(reply + "。")
     }
     return replies
-  }
-}
-
-/// SplitMix64, for a corpus that is the same on every machine.
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -1,4 +1,5 @@
 import Content
+import DialogueRuntime
 import Diagnostics
 import Foundation
 import Testing
@@ -119,18 +120,5 @@ import TestSupport
     try directory.write("scenarios/comment.yaml", "# only a comment\n")
     let result = load(directory)
     #expect(codes(result).sorted { $0.rawValue < $1.rawValue } == [.emptyFile, .emptyFile, .wrongType])
-  }
-}
-
-/// A tiny deterministic generator (as in argument-parser's `roll` example) for test data.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

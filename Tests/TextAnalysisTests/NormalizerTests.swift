@@ -1,3 +1,4 @@
+import DialogueRuntime
 import Testing
 @testable import TextAnalysis
 
@@ -97,7 +98,7 @@ import Testing
   /// (where overlaps and failure links are exercised hardest).
   @Test(arguments: 0..<20)
   func agreesWithNaiveSearch(_ seed: Int) {
-    var generator = SeededGenerator(seed: UInt64(seed) &+ 1)
+    var generator = SplitMix64(seed: UInt64(seed) &+ 1)
     let alphabet: [UInt32] = [0x4E00, 0x4E01, 0x4E02]
     let terms = (0..<8).map { _ in (0..<Int.random(in: 1...4, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! } }
     let text = (0..<200).map { _ in alphabet.randomElement(using: &generator)! }
@@ -111,17 +112,5 @@ import Testing
     }
     #expect(Set(found) == Set(expected))
     #expect(found.count == expected.count)
-  }
-}
-
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
