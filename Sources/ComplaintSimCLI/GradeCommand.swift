@@ -53,15 +53,21 @@ struct GradeCommand: ParsableCommand {
         let message = "line \(lineNumber): \(GradingSetup.describe(error))"
         Terminal.printError("\(input):\(message)")
         if !explain {
-          let object = ["line": "\(lineNumber)", "error": GradingSetup.describe(error)]
-          print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
-            .replacingOccurrences(of: "\"line\":\"\(lineNumber)\"", with: "\"line\":\(lineNumber)"))
+          // Keep output lines aligned with input lines: a failed line gets an error object.
+          let failure = LineFailure(line: lineNumber, error: GradingSetup.describe(error))
+          print(String(decoding: try encoder.encode(failure), as: UTF8.self))
         }
       }
       Output.flush()
     }
     if malformed > 0 { throw ExitCodes.usage }
   }
+}
+
+/// The output line for an input line that could not be graded.
+struct LineFailure: Encodable {
+  var line: Int
+  var error: String
 }
 
 /// Loading content for grading, and reading transcripts.
