@@ -95,12 +95,6 @@ public struct CueMatcher: Sendable {
       let match = matches[index]
       let term = Int(match.term)
       let start = match.end - lengths[term]
-      for row in exceptionsByFirstTerm.range(term) {
-        let pattern = Int(exceptionsByFirstTerm.values[row])
-        if let end = exceptions.completion(pattern, startingAt: index, matches, lengths, longestTerm) {
-          exceptionSpans.append(Candidate(owner: exceptions.owners[pattern], start: start, end: end, pattern: Int32(pattern)))
-        }
-      }
       for row in patternsByFirstTerm.range(term) {
         let pattern = Int(patternsByFirstTerm.values[row])
         if let end = patterns.completion(pattern, startingAt: index, matches, lengths, longestTerm) {
@@ -108,6 +102,24 @@ public struct CueMatcher: Sendable {
         }
       }
       for row in negatorOwners.range(term) { negations.append((negatorOwners.values[row], match.end)) }
+    }
+    // Exceptions matter only for cues that matched: most replies trigger few cues, and a large
+    // lexicon has many exception phrases, so they are resolved second and only where needed.
+    if !candidates.isEmpty, !exceptions.owners.isEmpty {
+      var owners = candidates.map(\.owner)
+      owners.sort()
+      for index in matches.indices {
+        let match = matches[index]
+        let term = Int(match.term)
+        for row in exceptionsByFirstTerm.range(term) {
+          let pattern = Int(exceptionsByFirstTerm.values[row])
+          let owner = exceptions.owners[pattern]
+          guard owners.binarySearchContains(owner),
+            let end = exceptions.completion(pattern, startingAt: index, matches, lengths, longestTerm)
+          else { continue }
+          exceptionSpans.append(Candidate(owner: owner, start: match.end - lengths[term], end: end, pattern: Int32(pattern)))
+        }
+      }
     }
 
     var hits: [CueHit] = []
@@ -252,4 +264,18 @@ struct CompressedRows: Sendable {
 
   @inline(__always)
   func range(_ row: Int) -> Range<Int> { Int(starts[row])..<Int(starts[row + 1]) }
+}
+
+extension Array where Element == Int32 {
+  /// Membership in a sorted array, without hashing.
+  @inline(__always)
+  func binarySearchContains(_ value: Int32) -> Bool {
+    var low = 0
+    var high = count
+    while low < high {
+      let middle = (low + high) / 2
+      if self[middle] < value { low = middle + 1 } else { high = middle }
+    }
+    return low < count && self[low] == value
+  }
 }
