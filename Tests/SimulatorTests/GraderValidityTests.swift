@@ -16,7 +16,13 @@ import TestSupport
   static let developmentSet = Repository.root.deletingLastPathComponent().appendingPathComponent("shared/eval/dev-pairs.jsonl").path
   static let heldOutSet = Repository.path("eval/heldout-pairs.jsonl")
 
-  @Test func developmentSetMeetsTheTargets() throws {
+  /// The shared data sits beside the repository on developer machines and in CI; outside CI a
+  /// checkout without it skips this test, in CI a missing file is a failure.
+  static let developmentSetAvailable =
+    FileManager.default.fileExists(atPath: developmentSet) || ProcessInfo.processInfo.environment["CI"] != nil
+
+  @Test(.enabled(if: developmentSetAvailable, "needs ../shared/eval/dev-pairs.jsonl"))
+  func developmentSetMeetsTheTargets() throws {
     let service = try #require(Self.service)
     try #require(FileManager.default.fileExists(atPath: Self.developmentSet), "the shared evaluation data is missing")
     let report = try EvalReport.run(pairsFile: Self.developmentSet, service: service)
