@@ -8,6 +8,19 @@ struct ContentOptions: ParsableArguments {
   @Option(name: .long, help: "Folder holding curriculum/, rubrics/ and scenarios/ (default: current folder).")
   var root: String = "."
 
+  /// Loads and compiles the content; on errors prints them and exits 1 ("found wanting").
+  func compiled() throws -> CompiledContent {
+    let paths = defaultPaths()
+    guard !paths.isEmpty else { throw ValidationError("no content folders found; use --root DIR") }
+    let result = ContentLoader().load(paths: paths)
+    guard let compiled = result.content else {
+      Terminal.printError(result.renderDiagnostics(colored: Terminal.wantsColour(fileDescriptor: 2)))
+      Terminal.printError("content has errors; run 'complaint-sim check' for details")
+      throw ExitCodes.foundWanting
+    }
+    return compiled
+  }
+
   /// The default content folders under `root` that exist.
   func defaultPaths() -> [String] {
     ContentLoader.defaultFolders.map { root == "." ? $0 : (root as NSString).appendingPathComponent($0) }

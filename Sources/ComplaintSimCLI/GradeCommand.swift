@@ -73,15 +73,7 @@ struct LineFailure: Encodable {
 /// Loading content for grading, and reading transcripts.
 enum GradingSetup {
   static func service(_ options: ContentOptions) throws -> GradingService {
-    let paths = options.defaultPaths()
-    guard !paths.isEmpty else { throw ValidationError("no content folders found; use --root DIR") }
-    let result = ContentLoader().load(paths: paths)
-    guard let compiled = result.content else {
-      Terminal.printError(result.renderDiagnostics(colored: Terminal.wantsColour(fileDescriptor: 2)))
-      Terminal.printError("content has errors; run 'complaint-sim check' for details")
-      throw ExitCodes.foundWanting
-    }
-    return GradingService(content: compiled)
+    GradingService(content: try options.compiled())
   }
 
   static func decodeTranscript(_ line: String) throws -> Transcript {

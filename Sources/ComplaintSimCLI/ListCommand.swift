@@ -25,14 +25,7 @@ struct ListCommand: ParsableCommand {
   @OptionGroup var content: ContentOptions
 
   func run() throws {
-    let paths = content.defaultPaths()
-    guard !paths.isEmpty else { throw ValidationError("no content folders found; use --root DIR") }
-    let result = ContentLoader().load(paths: paths)
-    guard let compiled = result.content else {
-      Terminal.printError(result.renderDiagnostics(colored: Terminal.wantsColour(fileDescriptor: 2)))
-      Terminal.printError("content has errors; run 'complaint-sim check' for details")
-      throw ExitCodes.foundWanting
-    }
+    let compiled = try content.compiled()
     let rows = ListRows.rows(what, in: compiled, archetype: archetype)
     if json {
       let encoder = JSONEncoder()
