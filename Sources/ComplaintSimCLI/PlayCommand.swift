@@ -50,9 +50,12 @@ struct PlayCommand: ParsableCommand {
     // Scripted runs carry no wall-clock times, so their output and transcripts are reproducible.
     let interactive = scripted == nil
     let clock: @Sendable () -> Date? = { interactive ? Date() : nil }
-    var session = DrillSession(
+    guard var session = DrillSession(
       service: service, scenarioID: scenario, seed: seed, mode: mode == .exam ? .exam : .practice,
       id: "\(scenario)-\(seed)", clock: clock)
+    else {
+      throw ValidationError(GradingError.unknownScenario(scenario, suggestion: nil).description)
+    }
     let view = DrillView(colored: Terminal.wantsColour(fileDescriptor: 1), program: session.program)
     let editor = LineEditor()
     var replies = scripted?.makeIterator()

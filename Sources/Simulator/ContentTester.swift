@@ -101,7 +101,14 @@ public enum ScriptedPlay {
   }
 
   public static func play(_ scenarioID: String, replies: [String], seed: UInt64, id: String, service: GradingService) -> Outcome {
-    var session = DrillSession(service: service, scenarioID: scenarioID, seed: seed, id: id)
+    guard var session = DrillSession(service: service, scenarioID: scenarioID, seed: seed, id: id) else {
+      return Outcome(
+        transcript: Transcript(id: id, scenario: scenarioID, turns: []),
+        card: Scorecard(
+          id: id, scenario: scenarioID, score: 0, passed: false, passMark: 0, redLines: [], dimensions: [], criteria: [],
+          ending: nil, mood: nil, notes: ["场景 \(scenarioID) 未加载。"]),
+        unusedReplies: replies.count)
+    }
     _ = session.start()
     var unused = 0
     for reply in replies {

@@ -34,11 +34,12 @@ public struct DrillSession: Sendable {
 
   /// - Parameters:
   ///   - clock: the time stamped on each turn (`at`); nil stamps nothing (scripted runs, tests).
-  public init(
+  /// Returns nil when the scenario is not loaded.
+  public init?(
     service: GradingService, scenarioID: String, seed: UInt64, mode: Mode = .practice, id: String,
     clock: @escaping @Sendable () -> Date? = { nil }
   ) {
-    let program = service.content.scenario(scenarioID) ?? service.content.scenarios[0]
+    guard let program = service.content.scenario(scenarioID) else { return nil }
     self.service = service
     self.program = program
     self.mode = mode
