@@ -37,9 +37,6 @@ struct PlayCommand: ParsableCommand {
 
   func run() throws {
     let service = try GradingSetup.service(content)
-    guard service.scenarioIDs.contains(scenario) else {
-      throw ValidationError(GradingError.unknownScenario(scenario, suggestion: nil).description)
-    }
     var scripted: [String]?
     if let script {
       guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
