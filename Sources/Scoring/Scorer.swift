@@ -53,6 +53,8 @@ public struct Scorer: Sendable {
   public let disabled: Set<String>
   /// Every criterion with its dimension, flattened once.
   private let criteria: [(dimension: Dimension, criterion: Criterion)]
+  /// Per criterion: the index of its dimension.
+  private let criterionDimension: [Int]
   /// Per criterion (parallel to `criteria`): the lexicon indices of the cues its rule reads
   /// (for ordering rules: first, then before).
   private let criterionCues: [[Int32]]
@@ -75,6 +77,7 @@ public struct Scorer: Sendable {
     self.rubric = rubric
     self.disabled = Set(disabled)
     criteria = rubric.allCriteria
+    criterionDimension = rubric.dimensions.enumerated().flatMap { index, dimension in dimension.criteria.map { _ in index } }
     let cues = CueIndex(lexicon)
     criterionCues = criteria.map { _, criterion in
       if case .ordering(let first, let before, _) = criterion.rule { return [cues(first), cues(before)] }
@@ -95,26 +98,29 @@ public struct Scorer: Sendable {
     }
     var results: [CriterionResult] = []
     results.reserveCapacity(criteria.count)
-    for (index, (dimension, criterion)) in criteria.enumerated() {
+    for index in criteria.indices {
       results.append(evaluate(
-        criterion, cues: criterionCues[index], in: dimension, scenario: scenario, trainee: trainee, outcome: outcome))
+        criteria[index].criterion, cues: criterionCues[index], in: criteria[index].dimension, scenario: scenario,
+        trainee: trainee, outcome: outcome))
     }
     if results.contains(where: { $0.status == .notApplicable && $0.feedback.hasPrefix(Self.timingNote) }) {
       notes.append(Self.timingNote)
     }
 
     // Dimensions: weights of dimensions with something to grade are normalised to 100.
-    let graded = rubric.dimensions.filter { dimension in
-      results.contains { $0.dimension == dimension.id && $0.status != .notApplicable }
+    // One pass over the results (no filtered copies: this runs for every graded transcript).
+    var possible = [Double](repeating: 0, count: rubric.dimensions.count)
+    var earned = [Double](repeating: 0, count: rubric.dimensions.count)
+    for index in results.indices where results[index].status != .notApplicable {
+      possible[criterionDimension[index]] += results[index].max
+      earned[criterionDimension[index]] += results[index].points
     }
-    let totalWeight = graded.reduce(0) { $0 + $1.weight }
+    let totalWeight = rubric.dimensions.indices.reduce(0) { possible[$1] > 0 ? $0 + rubric.dimensions[$1].weight : $0 }
     var dimensions: [DimensionScore] = []
-    for dimension in rubric.dimensions {
-      let own = results.filter { $0.dimension == dimension.id && $0.status != .notApplicable }
-      let possible = own.reduce(0) { $0 + $1.max }
-      let earned = own.reduce(0) { $0 + $1.points }
-      let share = totalWeight > 0 && possible > 0 ? dimension.weight / totalWeight * 100 : 0
-      let score = possible > 0 ? share * earned / possible : 0
+    dimensions.reserveCapacity(rubric.dimensions.count)
+    for (index, dimension) in rubric.dimensions.enumerated() {
+      let share = totalWeight > 0 && possible[index] > 0 ? dimension.weight / totalWeight * 100 : 0
+      let score = possible[index] > 0 ? share * earned[index] / possible[index] : 0
       dimensions.append(DimensionScore(id: dimension.id, title: dimension.title, score: Self.round(score), max: Self.round(share)))
     }
     let redLines = redLineHits(trainee)
@@ -256,7 +262,8 @@ struct TraineeTurns {
   /// One quote per turn: the clause around the first hit of the cues.
   func evidence(for cues: [Int32], in numbers: [Int]) -> [CriterionResult.Evidence] {
     guard !numbers.isEmpty else { return [] }
-    return analyses.filter { numbers.contains($0.0) }.compactMap { number, analysis in
+    return analyses.indices.filter { numbers.contains(analyses[$0].0) }.compactMap { index in
+      let (number, analysis) = analyses[index]
       guard let hit = analysis.hits.first(where: { cues.contains($0.cueIndex) }) else { return nil }
       return .init(turn: number, quote: analysis.text.clause(around: hit.range), cue: hit.cue, match: hit.explanation)
     }

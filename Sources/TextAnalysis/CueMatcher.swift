@@ -155,11 +155,16 @@ public struct CueMatcher: Sendable {
 
   /// One hit per cue per place: overlapping hits of the same cue collapse into the first.
   static func deduplicate(_ hits: inout [CueHit]) {
-    hits.sort { ($0.range.lowerBound, $0.range.upperBound, $0.cue) < ($1.range.lowerBound, $1.range.upperBound, $1.cue) }
+    // Sorted and compared by lexicon index, not by id string: this runs for every reply.
+    hits.sort {
+      ($0.range.lowerBound, $0.range.upperBound, $0.cueIndex) < ($1.range.lowerBound, $1.range.upperBound, $1.cueIndex)
+    }
     var kept = 0
     for index in hits.indices {
       let hit = hits[index]
-      if hits[..<kept].contains(where: { $0.cue == hit.cue && hit.range.lowerBound < $0.range.upperBound }) { continue }
+      if hits[..<kept].contains(where: { $0.cueIndex == hit.cueIndex && hit.range.lowerBound < $0.range.upperBound }) {
+        continue
+      }
       hits[kept] = hit
       kept += 1
     }
