@@ -92,9 +92,6 @@ public struct GradingService: Sendable {
     ConversationOutcome(ending: conversation.endingID, outcome: conversation.outcome?.rawValue, mood: conversation.moodByName)
   }
 
-  /// A prepared scenario's program, scorer and disclosure detector.
-  func prepared(_ scenarioID: String) -> PreparedScenario? { scenarios[scenarioID] }
-
   /// A new conversation on a scenario, using the index prepared once for it.
   public func conversation(_ scenarioID: String, seed: UInt64) -> Conversation? {
     scenarios[scenarioID].map { Conversation(index: $0.index, seed: seed) }
