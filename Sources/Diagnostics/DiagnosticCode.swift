@@ -41,6 +41,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Hashable {
   case unknownRubricItem = "CS0211"
   case unknownSpeaker = "CS0212"
   case unknownOption = "CS0213"
+  case unknownWordClass = "CS0214"
 
   // Meaning (CS03xx)
   case invalidCondition = "CS0301"
@@ -60,6 +61,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Hashable {
   case untriggerableCriterion = "CS0404"
   case deadEndState = "CS0405"
   case unexpectedFolder = "CS0406"
+  case unusedWordClass = "CS0407"
 
   /// The documented descriptor of this code.
   public var descriptor: DiagnosticDescriptor {
@@ -108,6 +110,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Hashable {
       .init("unknown-rubric-item", .error, "rubric '{rubric}' has no {what} '{id}'")
     case .unknownSpeaker: .init("unknown-speaker", .error, "unknown speaker '{id}'")
     case .unknownOption: .init("unknown-option", .error, "unknown option '{id}'")
+    case .unknownWordClass: .init("unknown-word-class", .error, "unknown word class '@{id}'")
     case .invalidCondition: .init("invalid-condition", .error, "invalid condition: {problem}")
     case .invalidCuePattern: .init("invalid-cue-pattern", .error, "invalid cue pattern: {problem}")
     case .conflictingKeys: .init("conflicting-keys", .error, "{problem}")
@@ -131,6 +134,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Hashable {
       .init("untriggerable-criterion", .warning, "criterion '{id}' applies to no loaded scenario")
     case .deadEndState:
       .init("dead-end-state", .warning, "state '{id}' has no transition out and no way to end")
+    case .unusedWordClass:
+      .init("unused-word-class", .warning, "word class '{id}' is not used by any pattern")
     case .unexpectedFolder:
       .init("unexpected-folder", .warning, "a {kind} file is expected under {folder}")
     }

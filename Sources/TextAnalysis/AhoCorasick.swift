@@ -1,9 +1,14 @@
 /// A multi-pattern string matcher (Aho–Corasick) over Unicode scalar values: one pass over a
 /// reply finds every occurrence of every lexicon term.
 ///
-/// Written here because no maintained Swift package offers one; the structure is the textbook
-/// automaton (goto, failure links, merged outputs) stored in flat arrays, with transitions in
-/// an open-addressing table keyed by (state, scalar) so a step costs one or two probes.
+/// Written here because no maintained Swift package offers one. The structure is the textbook
+/// automaton (goto, failure links, merged outputs), laid out for the cache because the scan is
+/// the hot loop of all text analysis:
+/// - scalars are first mapped to *letters*, dense numbers for the few thousand scalars that
+///   occur in some term (a scalar in no term is letter 0 and sends the automaton to the root);
+/// - the root, where most steps start, has a dense transition row indexed by letter;
+/// - every other state keeps its edges sorted by letter in one flat array (most have one or two,
+///   so a step reads one 20-byte state record and one or two adjacent edges).
 struct AhoCorasick: Sendable {
   /// One occurrence: which term, and where it ends (exclusive) in the scanned text.
   struct Match: Hashable {
@@ -11,175 +16,176 @@ struct AhoCorasick: Sendable {
     var end: Int32
   }
 
-  private var transitions: TransitionTable
-  private var failure: [Int32]
-  /// For each state, the terms that end there (own and via failure links), as a range into `outputs`.
-  private var outputStart: [Int32]
-  private var outputCount: [Int32]
-  private var outputs: [Int32]
-  /// Scalars that start some term: any other scalar at the root state is skipped at once.
-  private var firstScalars: ScalarSet
+  private struct State {
+    var edgeStart: Int32
+    var edgeCount: Int32
+    var failure: Int32
+    /// The terms that end here (own and via failure links), as a range into `outputs`.
+    var outputStart: Int32
+    var outputCount: Int32
+  }
+
+  private struct Edge {
+    var letter: Int32
+    var next: Int32
+  }
+
+  private let letters: LetterTable
+  /// The root's transitions by letter (0: stay at the root).
+  private let rootNext: [Int32]
+  private let states: [State]
+  private let edges: [Edge]
+  private let outputs: [Int32]
   /// Length of each term in scalars.
   let termLengths: [Int32]
+  /// The most terms that can end at one position: bounds the matches of a text.
+  let mostOutputsPerState: Int
 
   init(terms: [[UInt32]]) {
-    var transitions = TransitionTable(capacity: max(16, terms.reduce(0) { $0 + $1.count } * 2))
+    var letters = LetterTable()
+    // Trie with per-state dictionaries while building; packed into flat arrays at the end.
+    var children: [[Int32: Int32]] = [[:]]
     var own: [[Int32]] = [[]]
-    var firstScalars = ScalarSet()
-    var stateCount: Int32 = 1
     for (index, term) in terms.enumerated() where !term.isEmpty {
-      firstScalars.insert(term[0])
       var state: Int32 = 0
       for scalar in term {
-        if let next = transitions.get(state, scalar) {
+        let letter = letters.insert(scalar)
+        if let next = children[Int(state)][letter] {
           state = next
         } else {
-          transitions.set(state, scalar, stateCount)
-          state = stateCount
-          stateCount += 1
+          let next = Int32(children.count)
+          children[Int(state)][letter] = next
+          children.append([:])
           own.append([])
+          state = next
         }
       }
       own[Int(state)].append(Int32(index))
     }
     // Breadth-first: failure links and merged outputs.
-    var failure = [Int32](repeating: 0, count: Int(stateCount))
+    let stateCount = children.count
+    var failure = [Int32](repeating: 0, count: stateCount)
     var merged = own
-    var queue: [Int32] = []
-    var children = [[(UInt32, Int32)]](repeating: [], count: Int(stateCount))
-    transitions.forEach { state, scalar, next in children[Int(state)].append((scalar, next)) }
-    for (_, next) in children[0] { queue.append(next) }
+    var queue: [Int32] = children[0].keys.sorted().compactMap { children[0][$0] }
     var head = 0
     while head < queue.count {
       let state = queue[head]
       head += 1
-      for (scalar, next) in children[Int(state)] {
+      for letter in children[Int(state)].keys.sorted() {
+        let next = children[Int(state)][letter]!
         queue.append(next)
         var fallback = failure[Int(state)]
-        while fallback != 0, transitions.get(fallback, scalar) == nil { fallback = failure[Int(fallback)] }
-        let target = transitions.get(fallback, scalar) ?? 0
+        while fallback != 0, children[Int(fallback)][letter] == nil { fallback = failure[Int(fallback)] }
+        let target = children[Int(fallback)][letter] ?? 0
         failure[Int(next)] = target == next ? 0 : target
         merged[Int(next)] += merged[Int(failure[Int(next)])]
       }
     }
-    var outputStart: [Int32] = []
-    var outputCount: [Int32] = []
+    var rootNext = [Int32](repeating: 0, count: letters.count + 1)
+    for (letter, next) in children[0] { rootNext[Int(letter)] = next }
+    var states: [State] = []
+    var edges: [Edge] = []
     var outputs: [Int32] = []
-    for list in merged {
-      outputStart.append(Int32(outputs.count))
-      outputCount.append(Int32(list.count))
-      outputs += list
+    states.reserveCapacity(stateCount)
+    for state in 0..<stateCount {
+      let sorted = children[state].sorted { $0.key < $1.key }
+      states.append(State(
+        edgeStart: Int32(edges.count), edgeCount: Int32(sorted.count), failure: failure[state],
+        outputStart: Int32(outputs.count), outputCount: Int32(merged[state].count)))
+      edges += sorted.map { Edge(letter: $0.key, next: $0.value) }
+      outputs += merged[state]
     }
-    self.transitions = transitions
-    self.failure = failure
-    self.outputStart = outputStart
-    self.outputCount = outputCount
+    self.letters = letters
+    self.rootNext = rootNext
+    self.states = states
+    self.edges = edges
     self.outputs = outputs
-    self.firstScalars = firstScalars
-    self.termLengths = terms.map { Int32($0.count) }
+    termLengths = terms.map { Int32($0.count) }
+    mostOutputsPerState = merged.map(\.count).max() ?? 0
   }
 
-  /// Calls `found` for every occurrence of every term in `text`, in order of end position.
-  func scan(_ text: [UInt32], _ found: (Match) -> Void) {
-    var state: Int32 = 0
-    for (position, scalar) in text.enumerated() {
-      if state == 0, !firstScalars.contains(scalar) { continue }
-      while true {
-        if let next = transitions.get(state, scalar) {
-          state = next
-          break
-        }
-        if state == 0 { break }
-        state = failure[Int(state)]
-      }
-      let count = outputCount[Int(state)]
-      if count > 0 {
-        let start = Int(outputStart[Int(state)])
-        for index in start..<(start + Int(count)) {
-          found(Match(term: outputs[index], end: Int32(position + 1)))
+  /// Appends every occurrence of every term in `text` to `matches`, in order of end position.
+  func scan(_ text: UnsafeBufferPointer<UInt32>, into matches: inout [Match]) {
+    letters.withLookup { letterOf in
+      rootNext.withUnsafeBufferPointer { rootNext in
+        states.withUnsafeBufferPointer { states in
+          edges.withUnsafeBufferPointer { edges in
+            outputs.withUnsafeBufferPointer { outputs in
+              var state: Int32 = 0
+              for position in 0..<text.count {
+                let letter = letterOf(text[position])
+                if letter == 0 {  // in no term: every state falls back to the root
+                  state = 0
+                  continue
+                }
+                while true {
+                  if state == 0 {
+                    state = rootNext[Int(letter)]
+                    break
+                  }
+                  let record = states[Int(state)]
+                  if let next = Self.edge(from: record, letter, edges) {
+                    state = next
+                    break
+                  }
+                  state = record.failure
+                }
+                let record = states[Int(state)]
+                for index in record.outputStart..<(record.outputStart + record.outputCount) {
+                  matches.append(Match(term: outputs[Int(index)], end: Int32(position + 1)))
+                }
+              }
+            }
+          }
         }
       }
     }
+  }
+
+  /// The state's transition on `letter`, if it has one: a short linear scan, or a binary search
+  /// for the few states with many edges.
+  @inline(__always)
+  private static func edge(from state: State, _ letter: Int32, _ edges: UnsafeBufferPointer<Edge>) -> Int32? {
+    var low = Int(state.edgeStart)
+    var high = low + Int(state.edgeCount)
+    while high - low > 8 {  // keeps the edge, if any, inside low..<high
+      let middle = (low + high) / 2
+      if edges[middle].letter < letter { low = middle + 1 } else { high = middle + 1 }
+    }
+    while low < high {
+      let edge = edges[low]
+      if edge.letter == letter { return edge.next }
+      if edge.letter > letter { return nil }
+      low += 1
+    }
+    return nil
   }
 }
 
-/// Open-addressing hash table from (state, scalar) to the next state.
-struct TransitionTable: Sendable {
-  private var keys: [UInt64]
-  private var values: [Int32]
-  private var mask: Int
-  private var count = 0
-  private static let empty = UInt64.max
+/// Scalars to dense letter numbers (1…), 0 for scalars that occur in no term: a flat table for
+/// the Basic Multilingual Plane (where all Chinese text lives), a dictionary beyond it.
+struct LetterTable: Sendable {
+  private var basic = [Int32](repeating: 0, count: 0x10000)
+  private var supplementary: [UInt32: Int32] = [:]
+  private(set) var count = 0
 
-  init(capacity: Int) {
-    var size = 16
-    while size < capacity * 2 { size <<= 1 }
-    keys = [UInt64](repeating: Self.empty, count: size)
-    values = [Int32](repeating: 0, count: size)
-    mask = size - 1
+  mutating func insert(_ scalar: UInt32) -> Int32 {
+    let existing = self[scalar]
+    if existing != 0 { return existing }
+    count += 1
+    if scalar < 0x10000 { basic[Int(scalar)] = Int32(count) } else { supplementary[scalar] = Int32(count) }
+    return Int32(count)
   }
 
-  @inline(__always)
-  private static func key(_ state: Int32, _ scalar: UInt32) -> UInt64 {
-    UInt64(UInt32(bitPattern: state)) << 32 | UInt64(scalar)
+  subscript(scalar: UInt32) -> Int32 {
+    scalar < 0x10000 ? basic[Int(scalar)] : supplementary[scalar] ?? 0
   }
 
+  /// Runs `body` with a lookup that reads the table without bounds checks or retains.
   @inline(__always)
-  private func slot(_ key: UInt64) -> Int {
-    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-  }
-
-  @inline(__always)
-  func get(_ state: Int32, _ scalar: UInt32) -> Int32? {
-    let key = Self.key(state, scalar)
-    var index = slot(key)
-    while true {
-      let stored = keys[index]
-      if stored == key { return values[index] }
-      if stored == Self.empty { return nil }
-      index = (index + 1) & mask
+  func withLookup<Result>(_ body: ((UInt32) -> Int32) -> Result) -> Result {
+    basic.withUnsafeBufferPointer { table in
+      body { scalar in scalar < 0x10000 ? table[Int(scalar)] : supplementary[scalar] ?? 0 }
     }
-  }
-
-  mutating func set(_ state: Int32, _ scalar: UInt32, _ next: Int32) {
-    if (count + 1) * 2 > keys.count { grow() }
-    let key = Self.key(state, scalar)
-    var index = slot(key)
-    while keys[index] != Self.empty, keys[index] != key { index = (index + 1) & mask }
-    if keys[index] == Self.empty { count += 1 }
-    keys[index] = key
-    values[index] = next
-  }
-
-  func forEach(_ body: (Int32, UInt32, Int32) -> Void) {
-    for (index, key) in keys.enumerated() where key != Self.empty {
-      body(Int32(truncatingIfNeeded: key >> 32), UInt32(truncatingIfNeeded: key), values[index])
-    }
-  }
-
-  private mutating func grow() {
-    let old = (keys, values)
-    keys = [UInt64](repeating: Self.empty, count: old.0.count * 2)
-    values = [Int32](repeating: 0, count: old.0.count * 2)
-    mask = keys.count - 1
-    count = 0
-    for (index, key) in old.0.enumerated() where key != Self.empty {
-      set(Int32(truncatingIfNeeded: key >> 32), UInt32(truncatingIfNeeded: key), old.1[index])
-    }
-  }
-}
-
-/// A set of scalars: a bitmap for the Basic Multilingual Plane, a sorted list beyond it.
-struct ScalarSet: Sendable {
-  private var bits = [UInt64](repeating: 0, count: 1024)
-  private var others: Set<UInt32> = []
-
-  mutating func insert(_ value: UInt32) {
-    if value < 0x10000 { bits[Int(value >> 6)] |= 1 << UInt64(value & 63) } else { others.insert(value) }
-  }
-
-  @inline(__always)
-  func contains(_ value: UInt32) -> Bool {
-    value < 0x10000 ? bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 : others.contains(value)
   }
 }

@@ -83,12 +83,34 @@ public struct CueDefinition: Hashable, Sendable, Codable, Identifiable {
   }
 }
 
-/// All cues of all lexicon files, in a stable order (file order, then declaration order).
+/// A named list of interchangeable words ("third parties": 他, 她, 对方, 收款人…) that patterns,
+/// exceptions and negators use as `@id`. Classes keep a lexicon small and let one pattern cover
+/// phrasings nobody listed word by word.
+public struct WordClass: Hashable, Sendable, Codable {
+  public var id: String
+  public var words: [String]
+
+  public init(id: String, words: [String]) {
+    self.id = id
+    self.words = words
+  }
+}
+
+/// All cues of all lexicon files, in a stable order (file order, then declaration order), and
+/// the word classes their patterns use.
 public struct CueLexicon: Hashable, Sendable, Codable {
   public var cues: [CueDefinition]
+  public var classes: [WordClass]
 
-  public init(cues: [CueDefinition]) {
+  public init(cues: [CueDefinition], classes: [WordClass] = []) {
     self.cues = cues
+    self.classes = classes
+  }
+
+  /// The words a term stands for: a class's words for `@id`, else the term itself.
+  public func words(for term: String) -> [String] {
+    guard let name = CuePattern.wordClass(in: term) else { return [term] }
+    return classes.first { $0.id == name }?.words ?? []
   }
 
   /// The cue with this id, if any.

@@ -13,11 +13,15 @@ public struct CueMatcher: Sendable {
   let patternsByFirstTerm: CompressedRows
   let exceptionsByFirstTerm: CompressedRows
   let negatorOwners: CompressedRows
+  /// Per term id: the word classes it belongs to.
+  let termClasses: CompressedRows
+  /// How many terms and word classes there are: the size of a reply's ``ElementSet``.
+  let elementCount: Int
   let detectors: [(cue: Int, detector: BuiltInDetector)]
   let fuzzy: FuzzyIndex
   /// Cue ids by lexicon index (looked up only when a hit is made).
   let cueIDs: [String]
-  /// The longest term, bounding how far a gapped pattern's next term can end.
+  /// The longest term, in scalars.
   let longestTerm: Int32
 
   /// Most characters allowed between a negator and the hit it cancels.
@@ -37,31 +41,65 @@ public struct CueMatcher: Sendable {
       termIDs[folded] = id
       return id
     }
+    // Word classes: each class's term ids, and (below) each term's classes.
+    var classIndex: [String: Int32] = [:]
+    var classTerms: [[Int32]] = []
+    for wordClass in lexicon.classes where classIndex[wordClass.id] == nil {
+      classIndex[wordClass.id] = Int32(classTerms.count)
+      classTerms.append(Array(Set(wordClass.words.compactMap(termID))).sorted())
+    }
+    /// A pattern element: a term id (≥ 0) or a word class (-1 - class index).
+    func element(_ term: String) -> Int32? {
+      if let name = CuePattern.wordClass(in: term) { return classIndex[name].map { -1 - $0 } }
+      return termID(term)
+    }
+    /// The term ids an element stands for.
+    /// The term ids an element stands for.
+    func termsOf(_ element: Int32) -> [Int32] { element >= 0 ? [element] : classTerms[Int(-1 - element)] }
     var patterns = PatternTable()
     var exceptions = PatternTable()
-    func compile(_ pattern: CuePattern, owner: Int, into table: inout PatternTable) {
-      let ids = pattern.terms.compactMap(termID)
-      guard ids.count == pattern.terms.count else { return }
-      table.append(owner: Int32(owner), terms: ids, gaps: pattern.gaps.map(Int32.init), source: pattern.source)
+    var patternStarts: [(row: Int32, value: Int32)] = []
+    var exceptionStarts: [(row: Int32, value: Int32)] = []
+    func compile(_ pattern: CuePattern, owner: Int, into table: inout PatternTable, starts: inout [(row: Int32, value: Int32)]) {
+      let elements = pattern.terms.compactMap(element)
+      guard elements.count == pattern.terms.count else { return }
+      let longest = elements.map { termsOf($0).map { Int32(terms[Int($0)].count) }.max() ?? 0 }
+      let index = Int32(table.owners.count)
+      table.append(
+        owner: Int32(owner), elements: elements, longestWords: longest, gaps: pattern.gaps.map(Int32.init),
+        source: pattern.source)
+      for term in termsOf(elements[0]) { starts.append((term, index)) }
     }
     var negators: [(row: Int32, value: Int32)] = []
     var detectors: [(Int, BuiltInDetector)] = []
     for (index, cue) in lexicon.cues.enumerated() {
-      for pattern in cue.patterns { compile(pattern, owner: index, into: &patterns) }
+      for pattern in cue.patterns { compile(pattern, owner: index, into: &patterns, starts: &patternStarts) }
       for phrase in cue.exceptions {
-        if let pattern = try? CuePattern.parse(phrase) { compile(pattern, owner: index, into: &exceptions) }
+        if let pattern = try? CuePattern.parse(phrase) {
+          compile(pattern, owner: index, into: &exceptions, starts: &exceptionStarts)
+        }
       }
-      for negator in cue.negators { if let id = termID(negator) { negators.append((id, Int32(index))) } }
+      for negator in cue.negators {
+        for word in lexicon.words(for: negator) {
+          if let id = termID(word) { negators.append((id, Int32(index))) }
+        }
+      }
       if let detector = cue.detector { detectors.append((index, detector)) }
     }
     automaton = AhoCorasick(terms: terms)
     self.patterns = patterns
     self.exceptions = exceptions
-    patternsByFirstTerm = CompressedRows(rows: terms.count, entries: patterns.firstTerms.enumerated().map { ($1, Int32($0)) })
-    exceptionsByFirstTerm = CompressedRows(rows: terms.count, entries: exceptions.firstTerms.enumerated().map { ($1, Int32($0)) })
-    negatorOwners = CompressedRows(rows: terms.count, entries: negators)
+    patternsByFirstTerm = CompressedRows(rows: terms.count, entries: patternStarts)
+    // Rows sorted by owning cue, so a hit looks up only its own cue's exceptions and negators.
+    exceptionsByFirstTerm = CompressedRows(
+      rows: terms.count, entries: exceptionStarts.sorted { exceptions.owners[Int($0.value)] < exceptions.owners[Int($1.value)] })
+    negatorOwners = CompressedRows(rows: terms.count, entries: negators.sorted { $0.value < $1.value })
+    termClasses = CompressedRows(
+      rows: terms.count,
+      entries: classTerms.enumerated().flatMap { wordClass, members in members.map { ($0, Int32(wordClass)) } })
     self.detectors = detectors
     fuzzy = FuzzyIndex(lexicon: lexicon, normalizer: normalizer)
+    elementCount = terms.count + classTerms.count
     cueIDs = lexicon.cues.map(\.id)
     longestTerm = terms.map { Int32($0.count) }.max() ?? 1
   }
@@ -82,59 +120,14 @@ public struct CueMatcher: Sendable {
   /// Analyses an already normalised reply: one automaton pass, then patterns, exceptions and
   /// negators resolved over the (few) term occurrences found.
   public func analyze(_ text: NormalizedText) -> ReplyAnalysis {
-    var matches: [AhoCorasick.Match] = []
-    matches.reserveCapacity(32)
-    automaton.scan(text.scalars) { matches.append($0) }
-
-    var candidates: [Candidate] = []
-    candidates.reserveCapacity(matches.count)
-    var exceptionSpans: [Candidate] = []
-    var negations: [(owner: Int32, end: Int32)] = []
-    let lengths = automaton.termLengths
-    for index in matches.indices {
-      let match = matches[index]
-      let term = Int(match.term)
-      let start = match.end - lengths[term]
-      for row in patternsByFirstTerm.range(term) {
-        let pattern = Int(patternsByFirstTerm.values[row])
-        if let end = patterns.completion(pattern, startingAt: index, matches, lengths, longestTerm) {
-          candidates.append(Candidate(owner: patterns.owners[pattern], start: start, end: end, pattern: Int32(pattern)))
-        }
-      }
-      for row in negatorOwners.range(term) { negations.append((negatorOwners.values[row], match.end)) }
-    }
-    // Exceptions matter only for cues that matched: most replies trigger few cues, and a large
-    // lexicon has many exception phrases, so they are resolved second and only where needed.
-    if !candidates.isEmpty, !exceptions.owners.isEmpty {
-      var owners = candidates.map(\.owner)
-      owners.sort()
-      for index in matches.indices {
-        let match = matches[index]
-        let term = Int(match.term)
-        for row in exceptionsByFirstTerm.range(term) {
-          let pattern = Int(exceptionsByFirstTerm.values[row])
-          let owner = exceptions.owners[pattern]
-          guard owners.binarySearchContains(owner),
-            let end = exceptions.completion(pattern, startingAt: index, matches, lengths, longestTerm)
-          else { continue }
-          exceptionSpans.append(Candidate(owner: owner, start: match.end - lengths[term], end: end, pattern: Int32(pattern)))
-        }
-      }
-    }
-
     var hits: [CueHit] = []
-    hits.reserveCapacity(candidates.count + 4)
-    for candidate in candidates {
-      let excepted = exceptionSpans.contains {
-        $0.owner == candidate.owner && $0.start <= candidate.start && candidate.end <= $0.end
+    text.scalars.withUnsafeBufferPointer { scalars in
+      var matches: [AhoCorasick.Match] = []
+      matches.reserveCapacity(scalars.count)
+      automaton.scan(scalars, into: &matches)
+      if !matches.isEmpty {
+        matches.withUnsafeBufferPointer { resolvePatterns($0, into: &hits) }
       }
-      let negated = negations.contains {
-        $0.owner == candidate.owner && $0.end <= candidate.start && candidate.start - $0.end <= Self.negatorReach
-      }
-      guard !excepted, !negated else { continue }
-      hits.append(CueHit(
-        cue: cueIDs[Int(candidate.owner)], cueIndex: candidate.owner, range: Int(candidate.start)..<Int(candidate.end),
-        evidence: .pattern(patterns.sources[Int(candidate.pattern)])))
     }
     let quantities = detectors.isEmpty ? [] : QuantityScanner.scan(text.scalars)
     for (cue, detector) in detectors {
@@ -145,12 +138,91 @@ public struct CueMatcher: Sendable {
       }
     }
     if fuzzy.isActive {
-      var matched = [Bool](repeating: false, count: cueIDs.count)
-      for hit in hits { matched[Int(hit.cueIndex)] = true }
-      hits += fuzzy.hits(in: text, excluding: matched)
+      hits += fuzzy.hits(in: text, excluding: hits)
     }
     Self.deduplicate(&hits)
     return ReplyAnalysis(text: text, hits: hits, quantities: quantities)
+  }
+
+  /// Turns term occurrences into cue hits: patterns that complete, minus those inside an
+  /// exception of the same cue or right after one of its negators.
+  private func resolvePatterns(_ matches: UnsafeBufferPointer<AhoCorasick.Match>, into hits: inout [CueHit]) {
+    var candidates: [Candidate] = []
+    let lengths = automaton.termLengths
+    ElementSet.with(capacity: elementCount) { present in
+      // Which terms and classes occur at all: most gapped patterns whose first term occurs
+      // lack a later one, and this rejects them without looking through the matches.
+      for match in matches {
+        present.insert(Int(match.term))
+        for row in termClasses.range(Int(match.term)) {
+          present.insert(automaton.termLengths.count + Int(termClasses.values[row]))
+        }
+      }
+      for index in matches.indices {
+        let match = matches[index]
+        let term = Int(match.term)
+        for row in patternsByFirstTerm.range(term) {
+          let pattern = Int(patternsByFirstTerm.values[row])
+          guard patterns.laterElementsOccur(pattern, in: present, termCount: lengths.count),
+            let end = patterns.completion(pattern, startingAt: index, matches, lengths, termClasses)
+          else { continue }
+          candidates.append(Candidate(
+            owner: patterns.owners[pattern], start: match.end - lengths[term], end: end, pattern: Int32(pattern)))
+        }
+      }
+      guard !candidates.isEmpty else { return }
+      hits.reserveCapacity(candidates.count + 4)
+      for candidate in candidates where !isNegated(candidate, matches) && !isExcepted(candidate, matches, present) {
+        hits.append(CueHit(
+          cue: cueIDs[Int(candidate.owner)], cueIndex: candidate.owner, range: Int(candidate.start)..<Int(candidate.end),
+          evidence: .pattern(patterns.sources[Int(candidate.pattern)])))
+      }
+    }
+  }
+
+  /// Whether one of the cue's negators ends at most ``negatorReach`` characters before the hit.
+  /// Looked up per hit (few) rather than per negator occurrence: a common negator such as 不
+  /// belongs to many cues.
+  private func isNegated(_ candidate: Candidate, _ matches: UnsafeBufferPointer<AhoCorasick.Match>) -> Bool {
+    guard !negatorOwners.values.isEmpty else { return false }
+    var index = matches.firstIndex(endingAtOrAfter: candidate.start - Self.negatorReach)
+    while index < matches.count, matches[index].end <= candidate.start {
+      let row = Int(matches[index].term)
+      if !negatorOwners.range(row, valuesEqual: candidate.owner).isEmpty { return true }
+      index += 1
+    }
+    return false
+  }
+
+  /// Whether an exception of the same cue contains the hit. Only term occurrences close enough
+  /// before the hit to start such an exception are tried, and of their exceptions only the
+  /// cue's own (rows are sorted by cue), so a lexicon with thousands of exceptions costs a
+  /// binary search per nearby occurrence.
+  private func isExcepted(
+    _ candidate: Candidate, _ matches: UnsafeBufferPointer<AhoCorasick.Match>, _ present: ElementSet
+  ) -> Bool {
+    guard !exceptions.owners.isEmpty else { return false }
+    let lengths = automaton.termLengths
+    var index = matches.firstIndex(endingAtOrAfter: candidate.end - exceptions.longestSpan)
+    while index < matches.count {
+      let match = matches[index]
+      // Ordered by end: once a term ends this late it (and every later one) starts after the hit.
+      if match.end > candidate.start + longestTerm { break }
+      let term = Int(match.term)
+      if match.end - lengths[term] <= candidate.start {
+        for row in exceptionsByFirstTerm.range(term, ownedBy: candidate.owner, owners: exceptions.owners) {
+          let pattern = Int(exceptionsByFirstTerm.values[row])
+          if exceptions.laterElementsOccur(pattern, in: present, termCount: lengths.count),
+            let end = exceptions.completion(pattern, startingAt: index, matches, lengths, termClasses),
+            end >= candidate.end
+          {
+            return true
+          }
+        }
+      }
+      index += 1
+    }
+    return false
   }
 
   /// One hit per cue per place: overlapping hits of the same cue collapse into the first.
@@ -189,51 +261,60 @@ extension Range where Bound == Int {
 }
 
 
-/// Compiled patterns in flat arrays (structure of arrays): owner cue, terms, gaps and source.
+/// Compiled patterns in flat arrays (structure of arrays): owner cue, elements, gaps and source.
+/// An element is a term id (≥ 0) or a word class (-1 - class index).
 struct PatternTable: Sendable {
   var owners: [Int32] = []
-  var firstTerms: [Int32] = []
-  /// Where each pattern's terms start in `terms`, and how many there are.
-  var termStarts: [Int32] = []
-  var termCounts: [Int32] = []
-  /// All patterns' terms, back to back; `gapsBefore[k]` is the gap allowed before `terms[k]`.
-  var terms: [Int32] = []
+  /// Where each pattern's elements start in `elements`, and how many there are.
+  var elementStarts: [Int32] = []
+  var elementCounts: [Int32] = []
+  /// All patterns' elements, back to back; `gapsBefore[k]` is the gap allowed before `elements[k]`
+  /// and `longestWords[k]` the length of its longest word, which bounds how far to look for it.
+  var elements: [Int32] = []
   var gapsBefore: [Int32] = []
+  var longestWords: [Int32] = []
   var sources: [String] = []
+  /// The most scalars any pattern can span (its longest words and widest gaps).
+  var longestSpan: Int32 = 0
 
-  mutating func append(owner: Int32, terms patternTerms: [Int32], gaps: [Int32], source: String) {
+  mutating func append(
+    owner: Int32, elements patternElements: [Int32], longestWords patternLongest: [Int32], gaps: [Int32], source: String
+  ) {
     owners.append(owner)
-    firstTerms.append(patternTerms[0])
-    termStarts.append(Int32(terms.count))
-    termCounts.append(Int32(patternTerms.count))
-    for (position, term) in patternTerms.enumerated() {
-      terms.append(term)
+    elementStarts.append(Int32(elements.count))
+    elementCounts.append(Int32(patternElements.count))
+    for (position, element) in patternElements.enumerated() {
+      elements.append(element)
       gapsBefore.append(position == 0 ? 0 : gaps[position - 1])
+      longestWords.append(patternLongest[position])
     }
+    longestSpan = max(longestSpan, patternLongest.reduce(0, +) + gaps.reduce(0, +))
     sources.append(source)
   }
 
-  /// Where pattern `pattern`, whose first term matched at `matches[index]`, ends if its later
-  /// terms follow within their gaps (the earliest continuation is taken).
+  /// Where pattern `pattern`, whose first element matched at `matches[index]`, ends if its
+  /// later elements follow within their gaps (the earliest continuation is taken).
   @inline(__always)
   func completion(
-    _ pattern: Int, startingAt index: Int, _ matches: [AhoCorasick.Match], _ lengths: [Int32], _ longest: Int32
+    _ pattern: Int, startingAt index: Int, _ matches: UnsafeBufferPointer<AhoCorasick.Match>, _ lengths: [Int32],
+    _ termClasses: CompressedRows
   ) -> Int32? {
     var end = matches[index].end
-    let count = Int(termCounts[pattern])
+    let count = Int(elementCounts[pattern])
     guard count > 1 else { return end }
-    let first = Int(termStarts[pattern])
+    let first = Int(elementStarts[pattern])
     var cursor = index + 1
     for position in (first + 1)..<(first + count) {
-      let term = terms[position]
+      let element = elements[position]
       let latestStart = end + gapsBefore[position]
+      let latestEnd = latestStart + longestWords[position]
       var found: Int32?
       // Matches are ordered by end; a later term starting at or after `end` ends after it.
       var scan = cursor
-      while scan < matches.count, matches[scan].end <= latestStart + longest {
+      while scan < matches.count, matches[scan].end <= latestEnd {
         let candidate = matches[scan]
         let start = candidate.end - lengths[Int(candidate.term)]
-        if candidate.term == term, start >= end, start <= latestStart {
+        if start >= end, start <= latestStart, Self.term(candidate.term, isIn: element, termClasses) {
           found = candidate.end
           break
         }
@@ -244,6 +325,27 @@ struct PatternTable: Sendable {
       cursor = scan + 1
     }
     return end
+  }
+
+  /// Whether every element after the first occurs somewhere in the reply (a necessary
+  /// condition for completing, checked with one bit test per element).
+  @inline(__always)
+  func laterElementsOccur(_ pattern: Int, in present: ElementSet, termCount: Int) -> Bool {
+    let first = Int(elementStarts[pattern])
+    for position in (first + 1)..<(first + Int(elementCounts[pattern])) {
+      let element = elements[position]
+      if !present.contains(element >= 0 ? Int(element) : termCount + Int(-1 - element)) { return false }
+    }
+    return true
+  }
+
+  /// Whether a matched term fills a pattern element.
+  @inline(__always)
+  static func term(_ term: Int32, isIn element: Int32, _ termClasses: CompressedRows) -> Bool {
+    if element >= 0 { return term == element }
+    let wordClass = -1 - element
+    for row in termClasses.range(Int(term)) where termClasses.values[row] == wordClass { return true }
+    return false
   }
 }
 
@@ -269,18 +371,107 @@ struct CompressedRows: Sendable {
 
   @inline(__always)
   func range(_ row: Int) -> Range<Int> { Int(starts[row])..<Int(starts[row + 1]) }
+
+  /// The part of row `row` equal to `value`, in a row sorted by value.
+  @inline(__always)
+  func range(_ row: Int, valuesEqual value: Int32) -> Range<Int> {
+    sortedRange(row) { $0 < value } matching: { $0 == value }
+  }
+
+  /// The part of row `row` whose pattern indices belong to cue `owner`, in a row sorted by owner.
+  @inline(__always)
+  func range(_ row: Int, ownedBy owner: Int32, owners: [Int32]) -> Range<Int> {
+    sortedRange(row) { owners[Int($0)] < owner } matching: { owners[Int($0)] == owner }
+  }
+
+  @inline(__always)
+  private func sortedRange(_ row: Int, before: (Int32) -> Bool, matching: (Int32) -> Bool) -> Range<Int> {
+    let whole = range(row)
+    var low = whole.lowerBound
+    var high = whole.upperBound
+    while low < high {
+      let middle = (low + high) / 2
+      if before(values[middle]) { low = middle + 1 } else { high = middle }
+    }
+    var end = low
+    while end < whole.upperBound, matching(values[end]) { end += 1 }
+    return low..<end
+  }
 }
 
-extension Array where Element == Int32 {
-  /// Membership in a sorted array, without hashing.
+/// A set of term and word-class numbers for one reply, as bits in a temporary buffer.
+struct ElementSet {
+  private let words: UnsafeMutableBufferPointer<UInt64>
+
+  /// Runs `body` with an empty set for numbers below `capacity` (on the stack when small).
+  static func with<Result>(capacity: Int, _ body: (ElementSet) -> Result) -> Result {
+    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: capacity / 64 + 1) { words in
+      words.initialize(repeating: 0)
+      return body(ElementSet(words: words))
+    }
+  }
+
   @inline(__always)
-  func binarySearchContains(_ value: Int32) -> Bool {
+  func insert(_ value: Int) { words[value >> 6] |= 1 << UInt64(value & 63) }
+
+  @inline(__always)
+  func contains(_ value: Int) -> Bool { words[value >> 6] & (1 << UInt64(value & 63)) != 0 }
+}
+
+extension UnsafeBufferPointer where Element == AhoCorasick.Match {
+  /// The first match ending at or after `end` (matches are ordered by end).
+  @inline(__always)
+  func firstIndex(endingAtOrAfter end: Int32) -> Int {
     var low = 0
     var high = count
     while low < high {
       let middle = (low + high) / 2
-      if self[middle] < value { low = middle + 1 } else { high = middle }
+      if self[middle].end < end { low = middle + 1 } else { high = middle }
     }
-    return low < count && self[low] == value
+    return low
   }
 }
+
+
+extension CueMatcher {
+  public func debugStages(_ texts: [String]) -> [Double] {
+    var times = [Double](repeating: 0, count: 5)
+    func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+    var sink = 0
+    var t = now()
+    for text in texts { sink += normalizer.normalize(text).scalars.count }
+    times[0] = Double(now() - t)
+    let normalized = texts.map { normalizer.normalize($0) }
+    t = now()
+    for text in normalized {
+      text.scalars.withUnsafeBufferPointer { scalars in
+        var matches: [AhoCorasick.Match] = []
+        matches.reserveCapacity(scalars.count)
+        automaton.scan(scalars, into: &matches)
+        sink += matches.count
+      }
+    }
+    times[1] = Double(now() - t)
+    t = now()
+    for text in normalized {
+      text.scalars.withUnsafeBufferPointer { scalars in
+        var matches: [AhoCorasick.Match] = []
+        matches.reserveCapacity(scalars.count)
+        automaton.scan(scalars, into: &matches)
+        var hits: [CueHit] = []
+        matches.withUnsafeBufferPointer { resolvePatterns($0, into: &hits) }
+        sink += hits.count
+      }
+    }
+    times[2] = Double(now() - t)
+    t = now()
+    for text in normalized { sink += QuantityScanner.scan(text.scalars).count }
+    times[3] = Double(now() - t)
+    t = now()
+    for text in normalized { sink += fuzzy.hits(in: text, excluding: []).count }
+    times[4] = Double(now() - t)
+    if sink == 42 { print("") }
+    return times.map { $0 / Double(texts.count) }
+  }
+}
+import Dispatch

@@ -1,6 +1,10 @@
 /// A cue pattern: one or more literal terms that must appear in order, each within a bounded
 /// gap of the previous one ("理解…心情" = 理解, then 心情 at most 8 characters later).
 ///
+/// A term written `@name` stands for any word of the lexicon's word class `name`
+/// ("@third-party…{6}@money-move" = 他/她/收款人…, then 取了/转走…), so one pattern covers what
+/// would otherwise be dozens of word-by-word combinations.
+///
 /// Patterns are written by trainers in the cue lexicon; this type is their parsed form. The
 /// syntax is deliberately tiny (no regular expressions) so every hit can be explained as
 /// "these words, in this order".
@@ -23,6 +27,24 @@ public struct CuePattern: Hashable, Sendable, Codable {
     self.source = source
   }
 
+  /// The word class a term names (`@third-party` → `third-party`), or nil for a literal term.
+  public static func wordClass(in term: String) -> String? {
+    guard term.hasPrefix("@") else { return nil }
+    return String(term.dropFirst())
+  }
+
+  /// The word classes the pattern uses, with each one's scalar offset in `source`.
+  public var wordClassReferences: [(name: String, offset: Int)] {
+    let scalars = Array(source.unicodeScalars)
+    return terms.compactMap(Self.wordClass).map { name in
+      let needle = Array(("@" + name).unicodeScalars)
+      let offset = (0...max(0, scalars.count - needle.count)).first {
+        Array(scalars[$0..<min(scalars.count, $0 + needle.count)]) == needle
+      } ?? 0
+      return (name, offset)
+    }
+  }
+
   /// Parses the pattern syntax: terms separated by `…` or `...`, optionally followed by `{N}`.
   ///
   /// - Throws: ``CuePatternError`` with the scalar offset of the problem.
@@ -38,6 +60,11 @@ public struct CuePattern: Hashable, Sendable, Codable {
       let term = String(current).trimmingWhitespace()
       guard !term.isEmpty else {
         throw CuePatternError(offset: offset, problem: "empty term before or after '…'")
+      }
+      if let name = wordClass(in: term), !isWordClassName(name) {
+        throw CuePatternError(
+          offset: offset,
+          problem: "'\(term)' is not a word class reference: after '@' write the class id (lower-case letters, digits and '-')")
       }
       terms.append(term)
       current = String.UnicodeScalarView()
@@ -77,6 +104,14 @@ public struct CuePattern: Hashable, Sendable, Codable {
     try finishTerm(at: termStart)
     return CuePattern(terms: terms, gaps: gaps, source: source)
   }
+}
+
+/// Word class ids follow the id grammar of the content files: lower-case ASCII letters and
+/// digits, with single hyphens inside.
+func isWordClassName(_ name: String) -> Bool {
+  let scalars = Array(name.unicodeScalars)
+  guard let first = scalars.first, let last = scalars.last, first != "-", last != "-" else { return false }
+  return scalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
 }
 
 /// Why a cue pattern could not be parsed, and where (in Unicode scalars from the start).

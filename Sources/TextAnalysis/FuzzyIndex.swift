@@ -4,12 +4,16 @@
 struct FuzzyIndex: Sendable {
   private struct Example: Sendable {
     var cue: Int
+    /// The cue's position among the cues that use the fuzzy layer.
+    var slot: Int
     var text: String
     var bigramCount: Int
     var threshold: Double
   }
 
   private let cueIDs: [String]
+  /// Lexicon indices of the cues that use the fuzzy layer.
+  private let fuzzyCues: [Int]
   private let examples: [Example]
   /// bigram → range into `postings` (example indices containing it).
   private let postingRanges: BigramTable
@@ -21,14 +25,17 @@ struct FuzzyIndex: Sendable {
   init(lexicon: CueLexicon, normalizer: TextNormalizer) {
     var examples: [Example] = []
     var lists: [UInt64: [Int32]] = [:]
+    var fuzzyCues: [Int] = []
     for (cueIndex, cue) in lexicon.cues.enumerated() {
       guard let threshold = cue.fuzzyThreshold else { continue }
+      let slot = fuzzyCues.count
+      fuzzyCues.append(cueIndex)
       for example in cue.matchExamples {
         var bigrams: [UInt64] = []
         Self.bigrams(normalizer.fold(example)[...], into: &bigrams)
         guard !bigrams.isEmpty else { continue }
         let index = Int32(examples.count)
-        examples.append(Example(cue: cueIndex, text: example, bigramCount: bigrams.count, threshold: threshold))
+        examples.append(Example(cue: cueIndex, slot: slot, text: example, bigramCount: bigrams.count, threshold: threshold))
         for bigram in bigrams { lists[bigram, default: []].append(index) }
       }
     }
@@ -39,15 +46,16 @@ struct FuzzyIndex: Sendable {
       postings += list
     }
     self.cueIDs = lexicon.cues.map(\.id)
+    self.fuzzyCues = fuzzyCues
     self.examples = examples
     self.postingRanges = table
     self.postings = postings
   }
 
-  /// Hits for cues not already matched (`matched[cue]`), one per cue at its best clause.
-  func hits(in text: NormalizedText, excluding matched: [Bool]) -> [CueHit] {
+  /// Hits for cues without a hit in `found` yet, one per cue at its best clause.
+  func hits(in text: NormalizedText, excluding found: [CueHit]) -> [CueHit] {
     guard !examples.isEmpty else { return [] }
-    var best = [Best](repeating: Best(), count: cueIDs.count)
+    var best = [Best](repeating: Best(), count: fuzzyCues.count)
     var counts = [Int32](repeating: 0, count: examples.count)
     var touched: [Int32] = []
     var bigrams: [UInt64] = []
@@ -73,17 +81,18 @@ struct FuzzyIndex: Sendable {
         let shared = Double(counts[Int(example)])
         counts[Int(example)] = 0
         let candidate = examples[Int(example)]
-        guard !matched[candidate.cue] else { continue }
         // Dice coefficient over distinct bigrams.
         let similarity = 2 * shared / Double(bigrams.count + candidate.bigramCount)
-        if similarity >= candidate.threshold, similarity > best[candidate.cue].similarity {
-          best[candidate.cue] = Best(similarity: similarity, example: example, start: Int32(clauseStart), end: Int32(index))
+        if similarity >= candidate.threshold, similarity > best[candidate.slot].similarity,
+          !found.contains(where: { $0.cueIndex == Int32(candidate.cue) })
+        {
+          best[candidate.slot] = Best(similarity: similarity, example: example, start: Int32(clauseStart), end: Int32(index))
         }
       }
     }
     var hits: [CueHit] = []
-    for cue in cueIDs.indices where best[cue].example >= 0 {
-      let found = best[cue]
+    for (slot, cue) in fuzzyCues.enumerated() where best[slot].example >= 0 {
+      let found = best[slot]
       hits.append(CueHit(
         cue: cueIDs[cue], cueIndex: Int32(cue), range: Int(found.start)..<Int(found.end),
         evidence: .example(examples[Int(found.example)].text, similarity: (found.similarity * 100).rounded() / 100)))

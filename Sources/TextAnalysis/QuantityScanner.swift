@@ -38,7 +38,7 @@ public enum QuantityScanner {
     scalars.withUnsafeBufferPointer { buffer in
       let text = FoldedScalars(buffer)
       var kept: [Candidate] = []
-      for start in 0..<buffer.count {
+      for start in 0..<buffer.count where startScalars.contains(buffer[start]) {
         guard let candidate = longestMatch(in: text, at: start) else { continue }
         if let last = kept.last, candidate.range.lowerBound < last.range.upperBound {
           // Overlap: the longer reading explains more of the text ("本周五前" over "周五前").
@@ -50,6 +50,19 @@ public enum QuantityScanner {
       return kept.map { $0.quantity(in: text) }
     }
   }
+
+  /// Every scalar `longestMatch` can start a quantity at, as a bitmap: most characters of a reply
+  /// start nothing, and one bit test is cheaper than the chain of checks below.
+  private static let startScalars: BMPBitmap = {
+    var bitmap = BMPBitmap()
+    for value in UInt32(0)..<0x10000 {
+      let canStart =
+        isASCIIDigit(value) || value == ch("+") || value == 0xA5 || value == 0xFFE5
+        || ChineseNumber.canStart(value) || value == ch("半") || isMomentStart(value)
+      if canStart { bitmap.insert(value) }
+    }
+    return bitmap
+  }()
 
   /// The longest quantity starting at `start`, if any; cheap for scalars that start nothing.
   private static func longestMatch(in text: FoldedScalars, at start: Int) -> Candidate? {
@@ -593,6 +606,21 @@ private func isASCIIDigit(_ scalar: UInt32) -> Bool { scalar >= 0x30 && scalar <
 
 /// Folded scalars with reads past either end returning 0, so look-ahead needs no bounds checks
 /// at the call site.
+/// A set of Basic Multilingual Plane scalars as 8 KB of bits; scalars beyond it are never members.
+struct BMPBitmap: Sendable {
+  private var words = [UInt64](repeating: 0, count: 1024)
+
+  mutating func insert(_ value: UInt32) {
+    guard value < 0x10000 else { return }
+    words[Int(value >> 6)] |= 1 << UInt64(value & 63)
+  }
+
+  @inline(__always)
+  func contains(_ value: UInt32) -> Bool {
+    value < 0x10000 && words[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
+  }
+}
+
 struct FoldedScalars {
   let buffer: UnsafeBufferPointer<UInt32>
 

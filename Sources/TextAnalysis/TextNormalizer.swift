@@ -9,8 +9,21 @@ public struct NormalizedText: Sendable, Hashable {
   public let original: String
   /// The folded scalars, as raw values (cheap to compare and hash).
   public let scalars: [UInt32]
-  /// For each folded scalar, the index of the original scalar it came from.
-  public let origins: [Int32]
+  /// For each folded scalar, the index of the original scalar it came from; empty when folding
+  /// kept one scalar for each (most Chinese replies have no spaces), saving an allocation.
+  private let originMap: [Int32]
+
+  init(original: String, scalars: [UInt32], origins: [Int32]) {
+    self.original = original
+    self.scalars = scalars
+    originMap = origins
+  }
+
+  /// The index of the original scalar the folded scalar `index` came from.
+  @inline(__always)
+  public func origin(of index: Int) -> Int {
+    originMap.isEmpty ? index : Int(originMap[index])
+  }
 
   /// The folded text as a string (for debugging and explanations).
   public var folded: String {
@@ -31,8 +44,8 @@ public struct NormalizedText: Sendable, Hashable {
 
   /// The original scalar range behind a folded range.
   public func originalRange(_ range: Range<Int>) -> Range<Int>? {
-    guard !range.isEmpty, range.lowerBound >= 0, range.upperBound <= origins.count else { return nil }
-    return Int(origins[range.lowerBound])..<(Int(origins[range.upperBound - 1]) + 1)
+    guard !range.isEmpty, range.lowerBound >= 0, range.upperBound <= scalars.count else { return nil }
+    return origin(of: range.lowerBound)..<(origin(of: range.upperBound - 1) + 1)
   }
 
   /// The whole clause (up to sentence punctuation) around a folded range, as typed: used as the
@@ -51,12 +64,18 @@ public struct NormalizedText: Sendable, Hashable {
 ///
 /// Built once (the Traditional → Simplified table is read from ICU through Foundation in one
 /// transform call, ~20 ms) and then applied with table look-ups only, because ICU is too slow to
-/// call per reply.
+/// call per reply. `normalize` decodes UTF-8 itself and folds each scalar of the Basic
+/// Multilingual Plane with one look-up in `quickFold`; only rare scalars (compatibility forms
+/// outside the tables) take the general path through Foundation.
 public struct TextNormalizer: Sendable {
   /// Traditional → Simplified for the CJK blocks, indexed by `scalar - tableBase`; 0 = unchanged.
   private let simplified: [UInt32]
+  /// Every BMP scalar folded: the folded scalar, ``dropped``, or ``needsGeneralFold``.
+  private let quickFold: [UInt16]
   private static let tableBase: UInt32 = 0x3400
   private static let tableEnd: UInt32 = 0xFAFF
+  private static let dropped: UInt16 = 0
+  private static let needsGeneralFold: UInt16 = 0xFFFF
 
   public init() {
     var scalars: [Unicode.Scalar] = []
@@ -76,6 +95,7 @@ public struct TextNormalizer: Sendable {
       }
     }
     simplified = table
+    quickFold = Self.quickFoldTable(simplified: table)
   }
 
   /// The shared normalizer; building it costs one ICU transform.
@@ -83,31 +103,118 @@ public struct TextNormalizer: Sendable {
 
   /// Folds `text`.
   public func normalize(_ text: String) -> NormalizedText {
+    var contiguous = text
+    let folded = contiguous.withUTF8 { quickNormalize($0) }
+    guard let (scalars, origins) = folded else { return generalNormalize(text) }
+    return NormalizedText(original: text, scalars: scalars, origins: origins)
+  }
+
+  /// The fast path: UTF-8 decoded by hand (a Swift string is always valid UTF-8) and each scalar
+  /// folded by table. Returns nil if a scalar expands under compatibility folding beyond the
+  /// output's reserved room, and the caller takes the general path.
+  private func quickNormalize(_ utf8: UnsafeBufferPointer<UInt8>) -> ([UInt32], [Int32])? {
+    let capacity = utf8.count + 8
+    var origins: [Int32] = []
+    var overflow = false
+    let scalars = [UInt32](unsafeUninitializedCapacity: capacity) { output, written in
+      quickFold.withUnsafeBufferPointer { table in
+        var count = 0
+        var index: Int32 = 0  // of the original scalar
+        var byte = 0
+        /// Origins are recorded only once folding stops being one scalar for one.
+        func keepOrigins() {
+          if origins.isEmpty {
+            origins.reserveCapacity(capacity)
+            for position in 0..<count { origins.append(Int32(position)) }
+          }
+        }
+        while byte < utf8.count {
+          let lead = UInt32(utf8[byte])
+          var value: UInt32
+          if lead < 0x80 {
+            value = lead
+            byte += 1
+          } else if lead < 0xE0 {
+            value = (lead & 0x1F) << 6 | UInt32(utf8[byte + 1] & 0x3F)
+            byte += 2
+          } else if lead < 0xF0 {
+            value = (lead & 0x0F) << 12 | UInt32(utf8[byte + 1] & 0x3F) << 6 | UInt32(utf8[byte + 2] & 0x3F)
+            byte += 3
+          } else {
+            value = (lead & 0x07) << 18 | UInt32(utf8[byte + 1] & 0x3F) << 12
+              | UInt32(utf8[byte + 2] & 0x3F) << 6 | UInt32(utf8[byte + 3] & 0x3F)
+            byte += 4
+          }
+          let quick = value < 0x10000 ? table[Int(value)] : Self.needsGeneralFold
+          if quick != Self.needsGeneralFold, quick != Self.dropped {
+            output[count] = UInt32(quick)
+            if !origins.isEmpty { origins.append(index) }
+            count += 1
+          } else if quick == Self.dropped {
+            keepOrigins()
+          } else {
+            var expansion: [UInt32] = []
+            fold(Unicode.Scalar(value) ?? " ") { expansion.append($0) }
+            if expansion.count != 1 { keepOrigins() }
+            guard count + expansion.count <= capacity else {
+              overflow = true
+              break
+            }
+            for folded in expansion {
+              output[count] = folded
+              if !origins.isEmpty { origins.append(index) }
+              count += 1
+            }
+          }
+          index += 1
+        }
+        written = count
+      }
+    }
+    return overflow ? nil : (scalars, origins)
+  }
+
+  /// The general path, for text whose folding outgrows the fast path's room.
+  private func generalNormalize(_ text: String) -> NormalizedText {
     var scalars: [UInt32] = []
     var origins: [Int32] = []
-    let capacity = text.utf8.count  // an upper bound on the scalar count
-    scalars.reserveCapacity(capacity)
-    origins.reserveCapacity(capacity)
     var index: Int32 = 0
     for scalar in text.unicodeScalars {
-      let value = scalar.value
-      // Fast paths for the two common cases: CJK ideographs and plain ASCII letters/digits.
-      if value >= 0x4E00, value <= 0x9FFF {
-        let mapped = simplified[Int(value - Self.tableBase)]
-        scalars.append(mapped == 0 ? value : mapped)
+      fold(scalar) { folded in
+        scalars.append(folded)
         origins.append(index)
-      } else if value > 0x20, value < 0x80, !(0x41...0x5A).contains(value) {
-        scalars.append(value)
-        origins.append(index)
-      } else {
-        fold(scalar) { folded in
-          scalars.append(folded)
-          origins.append(index)
-        }
       }
       index += 1
     }
     return NormalizedText(original: text, scalars: scalars, origins: origins)
+  }
+
+  /// The BMP scalars the cheap rules of ``fold(_:_:)`` cover, folded in advance; the rest are
+  /// marked for the general path.
+  private static func quickFoldTable(simplified: [UInt32]) -> [UInt16] {
+    var table = [UInt16](repeating: needsGeneralFold, count: 0x10000)
+    for value in UInt32(0)..<0x80 {
+      switch value {
+      case 0x20, 0x09, 0x0A, 0x0D: table[Int(value)] = dropped
+      case 0x41...0x5A: table[Int(value)] = UInt16(value + 0x20)
+      case 0x00: break  // NUL would read as "dropped"; the general path keeps it
+      default: table[Int(value)] = UInt16(value)
+      }
+    }
+    for value in tableBase...tableEnd {
+      let mapped = simplified[Int(value - tableBase)]
+      let folded = mapped == 0 ? value : mapped
+      if folded < 0x10000, folded != UInt32(needsGeneralFold) { table[Int(value)] = UInt16(folded) }
+    }
+    for value in UInt32(0x80)..<0x10000 where value < tableBase || value > tableEnd {
+      if let folded = punctuation(value) {
+        table[Int(value)] = UInt16(folded)  // 0 = dropped
+      } else if value >= 0xFF01, value <= 0xFF5E {
+        let ascii = value - 0xFEE0
+        table[Int(value)] = UInt16(ascii >= 0x41 && ascii <= 0x5A ? ascii + 0x20 : (punctuation(ascii) ?? ascii))
+      }
+    }
+    return table
   }
 
   /// Folds a pattern or phrase the same way, returning only the scalars.

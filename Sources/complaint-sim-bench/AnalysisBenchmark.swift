@@ -23,6 +23,9 @@ struct AnalysisBenchmark: ParsableCommand {
   @Option(name: .long, help: "Folder holding the shipped content.")
   var root = "."
 
+  @Flag(name: .long, help: "Measure matching only (no grading, no grep), e.g. under a profiler.")
+  var matchingOnly = false
+
   func run() throws {
     var clock = Stopwatch()
     let normalizer = TextNormalizer()
@@ -60,6 +63,7 @@ struct AnalysisBenchmark: ParsableCommand {
     print(String(
       format: "matching: %.1f MB/s, %.0f replies/s, %.1f allocations/reply (%d hits)",
       Double(bytes) / 1e6 / matchSeconds, Double(corpus.count) / matchSeconds, matchAllocations, hitCount))
+    if matchingOnly { return }
 
     // 2. Grading each reply as a one-turn transcript (analysis + scoring).
     let scenario = content.scenarios.first?.id ?? ""

@@ -53,7 +53,7 @@ struct CheckBenchmark: ParsableCommand {
       return path
     }
     let huge = directory.appendingPathComponent("huge.yaml").path
-    FileManager.default.createFile(atPath: huge, contents: nil)
+    _ = FileManager.default.createFile(atPath: huge, contents: nil)
     if let handle = FileHandle(forWritingAtPath: huge) {
       try handle.truncate(atOffset: 50 * 1024 * 1024)
       try handle.close()

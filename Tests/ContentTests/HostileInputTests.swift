@@ -18,7 +18,7 @@ import TestSupport
     let directory = try TemporaryDirectory()
     let path = directory.url.appendingPathComponent("scenarios/huge.yaml").path
     try FileManager.default.createDirectory(atPath: directory.path + "/scenarios", withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: path, contents: nil)
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
     let handle = try #require(FileHandle(forWritingAtPath: path))
     try handle.truncate(atOffset: 50 * 1024 * 1024)
     try handle.close()

@@ -27,6 +27,33 @@ import Testing
     #expect(normalizer.normalize("").scalars.isEmpty)
     #expect(normalizer.normalize(" \u{3000}\n").scalars.isEmpty)
   }
+
+  /// Compatibility forms that fold to several scalars ("…" → "...", "㍿" → "株式会社") still
+  /// quote back to exactly what was typed, and text with more expansion than the fast path
+  /// reserves room for folds the same as scalar by scalar.
+  @Test func expansionsKeepTheMapBackToWhatWasTyped() {
+    let text = normalizer.normalize("好的…我们㍿的同事12点前回复")
+    #expect(text.folded == "好的...我们株式会社的同事12点前回复")
+    let start = text.folded.unicodeScalars.count - "12点前回复".unicodeScalars.count
+    #expect(text.quote(start..<(start + 4)) == "12点前")
+    #expect(text.quote(2..<9) == "…我们㍿")
+    let heavy = String(repeating: "\u{FDFA}a", count: 40)
+    let folded = normalizer.normalize(heavy)
+    #expect(folded.scalars == normalizer.fold(heavy))
+    #expect(folded.quote(0..<folded.scalars.count) == heavy)
+  }
+
+  /// Every scalar folds the same through the per-reply fast path as through `fold`, which
+  /// patterns use: otherwise a pattern could never match what a trainee types.
+  @Test func fastPathAgreesWithFoldForEveryBasicScalar() {
+    var mismatches: [UInt32] = []
+    for value in UInt32(1)..<0x10000 {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let text = String(Character(scalar))
+      if normalizer.normalize(text).scalars != normalizer.fold(text) { mismatches.append(value) }
+    }
+    #expect(mismatches.isEmpty)
+  }
 }
 
 @Suite struct CueMatcherTests {
@@ -87,6 +114,31 @@ import Testing
     #expect(similarity >= 0.5)
   }
 
+  /// A word class stands for any of its words, wherever it appears in a pattern, and can be
+  /// used in exceptions and as negators too.
+  @Test func wordClassesStandForAnyOfTheirWords() {
+    let matcher = CueMatcher(lexicon: CueLexicon(
+      cues: [
+        Self.cue("leak", ["@third-party…{4}@money-move", "告诉您…{6}@third-party"], except: ["@third-party…{0}不能…{0}@money-move"]),
+        Self.cue("calm", ["冷静"], negators: ["@denial"]),
+      ],
+      classes: [
+        WordClass(id: "third-party", words: ["他", "她", "收款人"]),
+        WordClass(id: "money-move", words: ["取了", "转走"]),
+        WordClass(id: "denial", words: ["别", "不要"]),
+      ]))
+    func cues(_ text: String) -> [String] { matcher.analyze(text).cues }
+    #expect(cues("她上周取了两万") == ["leak"])
+    #expect(cues("收款人昨天转走了") == ["leak"])
+    #expect(cues("我悄悄告诉您，他住在附近") == ["leak"])
+    #expect(cues("他们取了号") == ["leak"])  // 他 is a word of the class, 他们 contains it
+    #expect(cues("您取了两万") == [])
+    #expect(cues("收款人不能取了") == [])  // inside the exception
+    #expect(cues("请冷静") == ["calm"])
+    #expect(cues("不要冷静") == [])
+    #expect(cues("别冷静") == [])
+  }
+
   @Test func overlappingHitsOfOneCueCollapse() {
     #expect(Self.matcher.analyze("不行不行").hits(of: "refusal").count == 2)
     #expect(Self.matcher.analyze("理解您的心情心情").hits(of: "empathy").count == 1)
@@ -94,16 +146,24 @@ import Testing
 }
 
 @Suite struct AhoCorasickTests {
-  /// The automaton finds exactly what a naive search finds, on random texts over a tiny alphabet
-  /// (where overlaps and failure links are exercised hardest).
+  /// The automaton finds exactly what a naive search finds, on random texts over small
+  /// alphabets (where overlaps and failure links are exercised hardest). Even seeds use 3
+  /// letters; odd seeds use 14, so states get more than 8 edges (the binary-searched case), and
+  /// the text also has scalars no term uses (which send the automaton back to the root).
   @Test(arguments: 0..<20)
   func agreesWithNaiveSearch(_ seed: Int) {
     var generator = SplitMix64(seed: UInt64(seed) &+ 1)
-    let alphabet: [UInt32] = [0x4E00, 0x4E01, 0x4E02]
-    let terms = (0..<8).map { _ in (0..<Int.random(in: 1...4, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! } }
-    let text = (0..<200).map { _ in alphabet.randomElement(using: &generator)! }
-    var found: [[Int32]] = []
-    AhoCorasick(terms: terms).scan(text) { found.append([$0.term, $0.end]) }
+    let size = seed % 2 == 0 ? 3 : 14
+    let alphabet: [UInt32] = (0..<UInt32(size)).map { 0x4E00 + $0 }
+    let termCount = seed % 2 == 0 ? 8 : 60
+    let terms = (0..<termCount).map { _ in
+      (0..<Int.random(in: 1...4, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+    }
+    let textAlphabet = alphabet + [0x41, 0x1F600]
+    let text = (0..<300).map { _ in textAlphabet.randomElement(using: &generator)! }
+    var matches: [AhoCorasick.Match] = []
+    text.withUnsafeBufferPointer { AhoCorasick(terms: terms).scan($0, into: &matches) }
+    let found = matches.map { [$0.term, $0.end] }
     var expected: [[Int32]] = []
     for end in 1...text.count {
       for (index, term) in terms.enumerated() where term.count <= end && Array(text[(end - term.count)..<end]) == term {

@@ -14,7 +14,11 @@ struct ContentCompiler {
   func compile() -> CompiledContent {
     let s = context.sources
     return CompiledContent(
-      lexicon: CueLexicon(cues: s.cueLexicons.flatMap { $0.source.cues.map(compileCue) }),
+      lexicon: CueLexicon(
+        cues: s.cueLexicons.flatMap { $0.source.cues.map(compileCue) },
+        classes: s.cueLexicons.flatMap { file in
+          (file.source.classes ?? []).map { WordClass(id: $0.id.value, words: $0.words) }
+        }),
       rubrics: s.rubrics.map { compileRubric($0.source) },
       scenarios: s.scenarios.compactMap { compileScenario($0.source, path: $0.path) },
       personas: s.personas.map {
@@ -34,7 +38,7 @@ struct ContentCompiler {
     CueDefinition(
       id: cue.id.value, title: cue.title, polarity: cue.polarity ?? .neutral,
       patterns: (cue.patterns ?? []).compactMap { try? CuePattern.parse($0.value) },
-      exceptions: cue.except ?? [], negators: cue.negators ?? [], detector: cue.detect,
+      exceptions: (cue.except ?? []).map(\.value), negators: (cue.negators ?? []).map(\.value), detector: cue.detect,
       fuzzyThreshold: cue.fuzzy, matchExamples: cue.examples?.match ?? [],
       noMatchExamples: cue.examples?.noMatch ?? [], tags: cue.tags ?? [])
   }

@@ -4,6 +4,7 @@ import TextAnalysis
 struct CueLexiconSource: Decodable, Sendable {
   var id: Located<String>
   var title: String
+  var classes: [WordClassSource]?
   var cues: [CueSource]
 
   static let shape = ObjectShape(
@@ -11,7 +12,25 @@ struct CueLexiconSource: Decodable, Sendable {
     ContentKind.header(.cueLexicon) + [
       .required("id", .id, "Lexicon id."),
       .required("title", .text),
+      .optional(
+        "classes", .list(.object(WordClassSource.shape), minItems: 1),
+        "Named word lists that patterns, exceptions and negators use as '@id'."),
       .required("cues", .list(.object(CueSource.shape), minItems: 1)),
+    ])
+}
+
+/// A word class as written: `{id: third-party, words: [他, 她, 对方]}`.
+struct WordClassSource: Decodable, Sendable {
+  var id: Located<String>
+  var title: String?
+  var words: [String]
+
+  static let shape = ObjectShape(
+    "word class",
+    [
+      .required("id", .id, "Class id, unique across all lexicons; patterns write it as '@id'."),
+      .optional("title", .text),
+      .required("words", .list(.text, minItems: 1), "Literal words, any of which the class matches."),
     ])
 }
 
@@ -21,8 +40,8 @@ struct CueSource: Decodable, Sendable {
   var description: String?
   var polarity: CuePolarity?
   var patterns: [Located<String>]?
-  var except: [String]?
-  var negators: [String]?
+  var except: [Located<String>]?
+  var negators: [Located<String>]?
   var detect: BuiltInDetector?
   var fuzzy: Double?
   var examples: Examples?

@@ -1,21 +1,31 @@
 import Diagnostics
 import TextAnalysis
 
-/// Cue patterns must parse, and every cue with patterns needs at least one `match` example so
-/// trainers (and `complaint-sim test`) can see what it is meant to catch.
+/// Cue patterns must parse, every cue with patterns needs at least one `match` example so
+/// trainers (and `complaint-sim test`) can see what it is meant to catch, and every `@class`
+/// a pattern, exception or negator names must be a defined word class.
 struct CueLexiconValidator: ContentValidator {
   func validate(_ context: ValidationContext) -> [Diagnostic] {
+    let classIDs = Set(context.sources.cueLexicons.flatMap { ($0.source.classes ?? []).map(\.id.value) })
     var diagnostics: [Diagnostic] = []
     for file in context.sources.cueLexicons {
       for cue in file.source.cues {
-        for pattern in cue.patterns ?? [] {
+        for phrase in (cue.patterns ?? []) + (cue.except ?? []) {
           do {
-            _ = try CuePattern.parse(pattern.value)
+            let pattern = try CuePattern.parse(phrase.value)
+            for reference in pattern.wordClassReferences where !classIDs.contains(reference.name) {
+              diagnostics.append(unknownClass(reference, in: phrase, file.path, context, known: classIDs))
+            }
           } catch {
             diagnostics.append(context.diagnostic(
-              .invalidCuePattern, pattern, in: file.path, "invalid cue pattern: \(error.problem)",
+              .invalidCuePattern, phrase, in: file.path, "invalid cue pattern: \(error.problem)",
               hint: "write terms separated by '…' or '…{N}', e.g. '理解…{6}心情'",
               offset: error.offset, length: 1))
+          }
+        }
+        for negator in cue.negators ?? [] {
+          if let name = CuePattern.wordClass(in: negator.value), !classIDs.contains(name) {
+            diagnostics.append(unknownClass((name, 0), in: negator, file.path, context, known: classIDs))
           }
         }
         if !(cue.patterns ?? []).isEmpty, (cue.examples?.match ?? []).isEmpty {
@@ -26,5 +36,16 @@ struct CueLexiconValidator: ContentValidator {
       }
     }
     return diagnostics
+  }
+
+  private func unknownClass(
+    _ reference: (name: String, offset: Int), in phrase: Located<String>, _ path: String,
+    _ context: ValidationContext, known: Set<String>
+  ) -> Diagnostic {
+    let hint = Suggestion.closest(to: reference.name, in: known).map { "did you mean '@\($0)'?" }
+      ?? "define it under 'classes:' in a cue lexicon: {id: \(reference.name), words: [...]}"
+    return context.diagnostic(
+      .unknownWordClass, phrase, in: path, "unknown word class '@\(reference.name)'",
+      hint: hint, offset: reference.offset, length: reference.name.unicodeScalars.count + 1)
   }
 }

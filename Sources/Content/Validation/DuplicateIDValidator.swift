@@ -26,6 +26,7 @@ struct DuplicateIDValidator: ContentValidator {
     check("persona", s.personas.map { ($0.source.id, $0.path) })
     check("scenario", s.scenarios.map { ($0.source.id, $0.path) })
     check("cue", s.cueLexicons.flatMap { file in file.source.cues.map { ($0.id, file.path) } })
+    check("word class", s.cueLexicons.flatMap { file in (file.source.classes ?? []).map { ($0.id, file.path) } })
     check("question", s.questionBanks.flatMap { file in file.source.questions.map { ($0.id, file.path) } })
 
     for file in s.modules {

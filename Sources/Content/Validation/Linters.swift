@@ -1,5 +1,6 @@
 import DialogueRuntime
 import Diagnostics
+import TextAnalysis
 
 /// Warns about scenario states nobody can reach, endings no transition leads to, and states a
 /// conversation can never leave (it would only end at the turn limit).
@@ -60,7 +61,26 @@ struct ReachabilityLinter: ContentValidator {
 /// when the content it judges against is loaded, so checking one file alone stays quiet.
 struct UsageLinter: ContentValidator {
   func validate(_ context: ValidationContext) -> [Diagnostic] {
-    unusedCues(context) + untriggerableCriteria(context)
+    unusedCues(context) + unusedWordClasses(context) + untriggerableCriteria(context)
+  }
+
+  /// A word class no pattern, exception or negator names is dead weight, or a misspelt use.
+  private func unusedWordClasses(_ context: ValidationContext) -> [Diagnostic] {
+    let lexicons = context.sources.cueLexicons
+    var used: Set<String> = []
+    for cue in lexicons.flatMap(\.source.cues) {
+      for phrase in (cue.patterns ?? []) + (cue.except ?? []) {
+        used.formUnion(((try? CuePattern.parse(phrase.value))?.terms ?? []).compactMap(CuePattern.wordClass))
+      }
+      used.formUnion((cue.negators ?? []).compactMap { CuePattern.wordClass(in: $0.value) })
+    }
+    return lexicons.flatMap { file in
+      (file.source.classes ?? []).filter { !used.contains($0.id.value) }.map {
+        context.diagnostic(
+          .unusedWordClass, $0.id, in: file.path, "word class '\($0.id.value)' is not used by any pattern",
+          hint: "write '@\($0.id.value)' in a pattern, exception or negator, or remove the class")
+      }
+    }
   }
 
   private func unusedCues(_ context: ValidationContext) -> [Diagnostic] {

@@ -156,6 +156,9 @@ enum YAMLHints {
     if problem.contains("tab") || (mark.column - 1 < line.count && line[mark.column - 1] == "\t") {
       return "indent with spaces, not tabs"
     }
+    if problem.contains("cannot start any token"), mark.column - 1 < line.count, line[mark.column - 1] == "@" {
+      return "YAML reserves '@' at the start of a value: quote a pattern that starts with a word class, e.g. \"@third-party…{6}@money-move\""
+    }
     if line.count > 1, String(String.UnicodeScalarView(line)).contains("…{") || String(String.UnicodeScalarView(line)).contains("...{") {
       return "a cue pattern with '{N}' must be quoted, e.g. \"理解…{6}心情\""
     }
