@@ -8,15 +8,18 @@ import Simulator
 struct EvalCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "eval",
-    abstract: "Measure the grader on labelled reply pairs: pairwise accuracy and red-line recall.",
+    abstract: "Measure the grader on labelled reply pairs (pairwise accuracy, red-line recall) or on red-line sentence lists.",
     discussion: """
-      Each line: {"id", "archetype", "customer", "better", "worse", "red_line_in_worse", "red_line_kind"}.
-      Each reply is graded as a one-turn transcript in a shipped scenario of that archetype
-      (media/vip items: a scenario with that variant, else the closest archetype).
+      A pairs file (.jsonl), one pair per line: {"id", "archetype", "customer", "better", "worse",
+      "red_line_in_worse", "red_line_kind"}. Each reply is graded as a one-turn transcript in a
+      shipped scenario of that archetype (media/vip items: a scenario with that variant, else the
+      closest archetype).
+      A sentence list (any other file), one reply per line: 'B kind|reply' for a reply that
+      crosses a red line, 'G|reply' for one that must not be flagged; '#' starts a comment.
       """)
 
-  @Argument(help: "The pairs file (JSON Lines).")
-  var pairs: String
+  @Argument(help: "Pairs files (.jsonl) or red-line sentence lists.")
+  var files: [String]
 
   @Flag(name: .long, help: "List every pair the grader gets wrong, with both scorecards' key facts.")
   var verbose = false
@@ -26,18 +29,37 @@ struct EvalCommand: ParsableCommand {
 
   @OptionGroup var content: ContentOptions
 
+  @Option(name: .long, help: "The scenario sentence lists are graded in (default: the first shipped rational scenario).")
+  var scenario: String?
+
   func run() throws {
     let service = try GradingSetup.service(content)
-    let report: EvalReport
-    do {
-      report = try EvalReport.run(pairsFile: pairs, service: service)
-    } catch let error as EvalError {
-      throw ValidationError(error.description)
-    } catch {
-      throw ValidationError("cannot read '\(pairs)': \(error.localizedDescription)")
+    var wanting = false
+    for file in files {
+      do {
+        if file.hasSuffix(".jsonl") {
+          let report = try EvalReport.run(pairsFile: file, service: service)
+          print(report.summary(verbose: verbose))
+          if let require, !report.meets(require) { wanting = true }
+        } else {
+          guard let scenario = scenario ?? EvalScenarios.scenario(for: "rational", in: service) else {
+            throw ValidationError("no scenario to grade sentences in; pass --scenario ID")
+          }
+          let report = try RedLineSentenceReport.run(sentencesFile: file, scenario: scenario, service: service)
+          print(report.summary(file: file, verbose: verbose))
+          if let require, report.recall < require || report.falselyFlagged > 0 { wanting = true }
+        }
+      } catch let error as EvalError {
+        throw ValidationError("\(file): \(error.description)")
+      } catch let error as GradingError {
+        throw ValidationError("\(file): \(error)")
+      } catch let error as ValidationError {
+        throw error
+      } catch {
+        throw ValidationError("cannot read '\(file)': \(error.localizedDescription)")
+      }
     }
-    print(report.summary(verbose: verbose))
-    if let require, !report.meets(require) { throw ExitCodes.foundWanting }
+    if wanting { throw ExitCodes.foundWanting }
   }
 }
 

@@ -51,13 +51,9 @@ public struct Scorer: Sendable {
   public let rubric: Rubric
   /// Criteria switched off for this scenario.
   public let disabled: Set<String>
-  /// Every criterion with its dimension, flattened once.
-  private let criteria: [(dimension: Dimension, criterion: Criterion)]
-  /// Per criterion: the index of its dimension.
-  private let criterionDimension: [Int]
-  /// Per criterion (parallel to `criteria`): the lexicon indices of the cues its rule reads
-  /// (for ordering rules: first, then before).
-  private let criterionCues: [[Int32]]
+  /// Every criterion, flattened once, in reference boxes: a scorecard reads each one, and
+  /// copying a `Criterion` value out of an array would retain all its strings and lists.
+  private let criteria: [CompiledCriterion]
   /// The cues each red line watches, as indices (pii-leak also watches confidential disclosures).
   private let redLineCues: [[Int32]]
 
@@ -76,12 +72,17 @@ public struct Scorer: Sendable {
     }
     self.rubric = rubric
     self.disabled = Set(disabled)
-    criteria = rubric.allCriteria
-    criterionDimension = rubric.dimensions.enumerated().flatMap { index, dimension in dimension.criteria.map { _ in index } }
     let cues = CueIndex(lexicon)
-    criterionCues = criteria.map { _, criterion in
-      if case .ordering(let first, let before, _) = criterion.rule { return [cues(first), cues(before)] }
-      return cues(criterion.rule.cues)
+    criteria = rubric.dimensions.enumerated().flatMap { dimensionIndex, dimension in
+      dimension.criteria.map { criterion in
+        let wanted: [Int32]
+        if case .ordering(let first, let before, _) = criterion.rule {
+          wanted = [cues(first), cues(before)]
+        } else {
+          wanted = cues(criterion.rule.cues)
+        }
+        return CompiledCriterion(criterion: criterion, dimension: dimensionIndex, dimensionID: dimension.id, cues: wanted)
+      }
     }
     redLineCues = rubric.redLines.map { redLine in
       cues(redLine.cues + (redLine.id == Self.piiLeakRedLine ? [DisclosureDetector.cueID] : []))
@@ -98,10 +99,8 @@ public struct Scorer: Sendable {
     }
     var results: [CriterionResult] = []
     results.reserveCapacity(criteria.count)
-    for index in criteria.indices {
-      results.append(evaluate(
-        criteria[index].criterion, cues: criterionCues[index], in: criteria[index].dimension, scenario: scenario,
-        trainee: trainee, outcome: outcome))
+    for entry in criteria {
+      results.append(evaluate(entry, scenario: scenario, trainee: trainee, outcome: outcome))
     }
     if results.contains(where: { $0.status == .notApplicable && $0.feedback.hasPrefix(Self.timingNote) }) {
       notes.append(Self.timingNote)
@@ -112,8 +111,8 @@ public struct Scorer: Sendable {
     var possible = [Double](repeating: 0, count: rubric.dimensions.count)
     var earned = [Double](repeating: 0, count: rubric.dimensions.count)
     for index in results.indices where results[index].status != .notApplicable {
-      possible[criterionDimension[index]] += results[index].max
-      earned[criterionDimension[index]] += results[index].points
+      possible[criteria[index].dimension] += results[index].max
+      earned[criteria[index].dimension] += results[index].points
     }
     let totalWeight = rubric.dimensions.indices.reduce(0) { possible[$1] > 0 ? $0 + rubric.dimensions[$1].weight : $0 }
     var dimensions: [DimensionScore] = []
@@ -140,24 +139,24 @@ public struct Scorer: Sendable {
   static let timingNote = "时效类评分项不适用：对话记录没有时间戳（at）。"
 
   private func evaluate(
-    _ criterion: Criterion, cues wanted: [Int32], in dimension: Dimension, scenario: ScenarioFacts, trainee: TraineeTurns,
-    outcome: ConversationOutcome?
+    _ entry: CompiledCriterion, scenario: ScenarioFacts, trainee: TraineeTurns, outcome: ConversationOutcome?
   ) -> CriterionResult {
+    let wanted = entry.cues
     var result = CriterionResult(
-      id: criterion.id, title: criterion.title, dimension: dimension.id, status: .missed, points: 0,
-      max: criterion.points, evidence: [], feedback: criterion.feedback, model: criterion.model)
+      id: entry.criterion.id, title: entry.criterion.title, dimension: entry.dimensionID, status: .missed, points: 0,
+      max: entry.criterion.points, evidence: [], feedback: entry.criterion.feedback, model: entry.criterion.model)
     func notApplicable(_ why: String) -> CriterionResult {
       result.status = .notApplicable
       result.points = 0
       result.feedback = why
       return result
     }
-    if disabled.contains(criterion.id) { return notApplicable("本场景不考核此项。") }
-    if !criterion.appliesTo.includes(archetype: scenario.archetype, variants: scenario.variants) {
+    if disabled.contains(entry.criterion.id) { return notApplicable("本场景不考核此项。") }
+    if !entry.criterion.appliesTo.includes(archetype: scenario.archetype, variants: scenario.variants) {
       return notApplicable("此项不适用于本类客户。")
     }
-    let points = criterion.points
-    switch criterion.rule {
+    let points = entry.criterion.points
+    switch entry.criterion.rule {
     case .present(_, let count):
       let turns = trainee.turns(showingAny: wanted)
       result.evidence = trainee.evidence(for: wanted, in: turns)
@@ -197,7 +196,7 @@ public struct Scorer: Sendable {
     }
     result.points = Self.round(result.points)
     result.status = result.points >= points ? .met : (result.points > 0 ? .partial : .missed)
-    if result.status == .met { result.feedback = "做到了：\(criterion.title)。" }
+    if result.status == .met { result.feedback = "做到了：\(entry.criterion.title)。" }
     return result
   }
 
@@ -206,20 +205,20 @@ public struct Scorer: Sendable {
   private func redLineHits(_ trainee: TraineeTurns) -> [RedLineHit] {
     var hits: [RedLineHit] = []
     for (redLine, cues) in zip(rubric.redLines, redLineCues) {
-      for (number, analysis) in trainee.analyses where analysis.showsAny(cues) {
-        guard let hit = analysis.hits.first(where: { cues.contains($0.cueIndex) }) else { continue }
+      for index in trainee.analyses.indices {
+        guard let hit = trainee.firstHit(of: cues, inReply: index) else { continue }
         hits.append(RedLineHit(
-          id: redLine.id, title: redLine.title, turn: number, quote: analysis.text.clause(around: hit.range),
-          feedback: redLine.feedback))
+          id: redLine.id, title: redLine.title, turn: trainee.numbers[index],
+          quote: trainee.analyses[index].text.clause(around: hit.range), feedback: redLine.feedback))
       }
     }
     // A disclosure is a red line even in a rubric that forgot to declare pii-leak.
     if !rubric.redLines.contains(where: { $0.id == Self.piiLeakRedLine }) {
-      for (number, analysis) in trainee.analyses {
-        guard let hit = analysis.hits.first(where: { $0.cueIndex == CueHit.disclosureIndex }) else { continue }
+      for index in trainee.analyses.indices {
+        guard let hit = trainee.firstHit(of: [CueHit.disclosureIndex], inReply: index) else { continue }
         hits.append(RedLineHit(
-          id: Self.piiLeakRedLine, title: "泄露个人信息", turn: number, quote: analysis.text.clause(around: hit.range),
-          feedback: "不得向任何人透露客户或第三方的个人信息。"))
+          id: Self.piiLeakRedLine, title: "泄露个人信息", turn: trainee.numbers[index],
+          quote: trainee.analyses[index].text.clause(around: hit.range), feedback: "不得向任何人透露客户或第三方的个人信息。"))
       }
     }
     return hits.sorted { ($0.turn, $0.id) < ($1.turn, $1.id) }
@@ -231,42 +230,78 @@ public struct Scorer: Sendable {
 }
 
 /// The trainee's side of a transcript, with the questions criteria ask of it.
+/// A criterion prepared for scoring: its dimension and the lexicon indices of the cues its rule
+/// reads (for ordering rules: first, then before).
+private final class CompiledCriterion: Sendable {
+  let criterion: Criterion
+  let dimension: Int
+  let dimensionID: String
+  let cues: [Int32]
+
+  init(criterion: Criterion, dimension: Int, dimensionID: String, cues: [Int32]) {
+    self.criterion = criterion
+    self.dimension = dimension
+    self.dimensionID = dimensionID
+    self.cues = cues
+  }
+}
+
 struct TraineeTurns {
-  /// (trainee turn number, analysis)
-  let analyses: [(Int, ReplyAnalysis)]
+  /// Trainee turn numbers (1-based) of the analysed trainee replies, parallel to `analyses`.
+  /// Parallel arrays and index loops, because copying a `ReplyAnalysis` out of a tuple retains
+  /// all its buffers, and this is read for every criterion of every scorecard.
+  let numbers: [Int]
+  let analyses: [ReplyAnalysis]
   private let turns: [AnalyzedTurn]
 
   init(_ turns: [AnalyzedTurn]) {
     self.turns = turns
     var number = 0
-    var analyses: [(Int, ReplyAnalysis)] = []
+    var numbers: [Int] = []
+    var analyses: [ReplyAnalysis] = []
     for turn in turns where turn.speaker == .trainee {
       number += 1
-      if let analysis = turn.analysis { analyses.append((number, analysis)) }
+      if let analysis = turn.analysis {
+        numbers.append(number)
+        analyses.append(analysis)
+      }
     }
+    self.numbers = numbers
     self.analyses = analyses
   }
 
   /// Trainee turn numbers whose reply shows any of `cues` (lexicon indices).
   func turns(showingAny cues: [Int32]) -> [Int] {
-    analyses.filter { $0.1.showsAny(cues) }.map(\.0)
+    var shown: [Int] = []
+    for index in analyses.indices where analyses[index].showsAny(cues) { shown.append(numbers[index]) }
+    return shown
   }
 
   /// Every hit of the cues, across all turns.
   func occurrences(of cues: [Int32]) -> Int {
-    analyses.reduce(0) { total, turn in
-      turn.1.showsAny(cues) ? total + turn.1.hits.filter { cues.contains($0.cueIndex) }.count : total
+    var total = 0
+    for index in analyses.indices where analyses[index].showsAny(cues) {
+      for hit in analyses[index].hits where cues.contains(hit.cueIndex) { total += 1 }
     }
+    return total
+  }
+
+  /// The first hit of the cues in trainee reply `index` (of `analyses`), if any.
+  func firstHit(of cues: [Int32], inReply index: Int) -> CueHit? {
+    guard analyses[index].showsAny(cues) else { return nil }
+    return analyses[index].hits.first { cues.contains($0.cueIndex) }
   }
 
   /// One quote per turn: the clause around the first hit of the cues.
-  func evidence(for cues: [Int32], in numbers: [Int]) -> [CriterionResult.Evidence] {
-    guard !numbers.isEmpty else { return [] }
-    return analyses.indices.filter { numbers.contains(analyses[$0].0) }.compactMap { index in
-      let (number, analysis) = analyses[index]
-      guard let hit = analysis.hits.first(where: { cues.contains($0.cueIndex) }) else { return nil }
-      return .init(turn: number, quote: analysis.text.clause(around: hit.range), cue: hit.cue, match: hit.explanation)
+  func evidence(for cues: [Int32], in wanted: [Int]) -> [CriterionResult.Evidence] {
+    guard !wanted.isEmpty else { return [] }
+    var evidence: [CriterionResult.Evidence] = []
+    for index in analyses.indices where wanted.contains(numbers[index]) {
+      guard let hit = firstHit(of: cues, inReply: index) else { continue }
+      evidence.append(.init(
+        turn: numbers[index], quote: analyses[index].text.clause(around: hit.range), cue: hit.cue, match: hit.explanation))
     }
+    return evidence
   }
 
   /// Seconds from each customer turn to the trainee reply after it; nil when times are missing.

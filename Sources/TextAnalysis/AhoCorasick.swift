@@ -7,8 +7,9 @@
 /// - scalars are first mapped to *letters*, dense numbers for the few thousand scalars that
 ///   occur in some term (a scalar in no term is letter 0 and sends the automaton to the root);
 /// - the root, where most steps start, has a dense transition row indexed by letter;
-/// - every other state keeps its edges sorted by letter in one flat array (most have one or two,
-///   so a step reads one 20-byte state record and one or two adjacent edges).
+/// - every other state keeps its edges sorted by letter in one flat array, and its first edge
+///   also inline in its 32-byte record: most deep states have a single edge, so a step usually
+///   reads one record and nothing else.
 struct AhoCorasick: Sendable {
   /// One occurrence: which term, and where it ends (exclusive) in the scanned text.
   struct Match: Hashable {
@@ -19,10 +20,14 @@ struct AhoCorasick: Sendable {
   private struct State {
     var edgeStart: Int32
     var edgeCount: Int32
+    /// The first (lowest-letter) edge, copied from `edges` (letter 0 when there is none).
+    var firstLetter: Int32
+    var firstNext: Int32
     var failure: Int32
     /// The terms that end here (own and via failure links), as a range into `outputs`.
     var outputStart: Int32
     var outputCount: Int32
+    var padding: Int32 = 0
   }
 
   private struct Edge {
@@ -90,7 +95,8 @@ struct AhoCorasick: Sendable {
     for state in 0..<stateCount {
       let sorted = children[state].sorted { $0.key < $1.key }
       states.append(State(
-        edgeStart: Int32(edges.count), edgeCount: Int32(sorted.count), failure: failure[state],
+        edgeStart: Int32(edges.count), edgeCount: Int32(sorted.count),
+        firstLetter: sorted.first?.key ?? 0, firstNext: sorted.first?.value ?? 0, failure: failure[state],
         outputStart: Int32(outputs.count), outputCount: Int32(merged[state].count)))
       edges += sorted.map { Edge(letter: $0.key, next: $0.value) }
       outputs += merged[state]
@@ -146,8 +152,10 @@ struct AhoCorasick: Sendable {
   /// for the few states with many edges.
   @inline(__always)
   private static func edge(from state: State, _ letter: Int32, _ edges: UnsafeBufferPointer<Edge>) -> Int32? {
-    var low = Int(state.edgeStart)
-    var high = low + Int(state.edgeCount)
+    if state.firstLetter == letter { return state.firstNext }
+    if state.edgeCount <= 1 || state.firstLetter > letter { return nil }
+    var low = Int(state.edgeStart) + 1
+    var high = Int(state.edgeStart) + Int(state.edgeCount)
     while high - low > 8 {  // keeps the edge, if any, inside low..<high
       let middle = (low + high) / 2
       if edges[middle].letter < letter { low = middle + 1 } else { high = middle + 1 }

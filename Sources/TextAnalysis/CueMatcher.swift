@@ -1,7 +1,7 @@
 /// The cue lexicon compiled for matching: all cues' literal terms in one Aho–Corasick
 /// automaton, gapped patterns as term sequences, exceptions, negators, the built-in recognisers
 /// and the fuzzy example index. Built once; `analyze` makes one pass over a reply for all cues.
-public struct CueMatcher: Sendable {
+public final class CueMatcher: Sendable {
   public let lexicon: CueLexicon
   let normalizer: TextNormalizer
   let automaton: AhoCorasick
@@ -120,15 +120,7 @@ public struct CueMatcher: Sendable {
   /// Analyses an already normalised reply: one automaton pass, then patterns, exceptions and
   /// negators resolved over the (few) term occurrences found.
   public func analyze(_ text: NormalizedText) -> ReplyAnalysis {
-    var hits: [CueHit] = []
-    text.scalars.withUnsafeBufferPointer { scalars in
-      var matches: [AhoCorasick.Match] = []
-      matches.reserveCapacity(scalars.count)
-      automaton.scan(scalars, into: &matches)
-      if !matches.isEmpty {
-        matches.withUnsafeBufferPointer { resolvePatterns($0, into: &hits) }
-      }
-    }
+    var hits = patternHits(text, resolve: true)
     let quantities = detectors.isEmpty ? [] : QuantityScanner.scan(text.scalars)
     for (cue, detector) in detectors {
       for quantity in quantities where detector.accepts(quantity.kind) {
@@ -142,6 +134,39 @@ public struct CueMatcher: Sendable {
     }
     Self.deduplicate(&hits)
     return ReplyAnalysis(text: text, hits: hits, quantities: quantities)
+  }
+
+  /// One automaton pass over the reply, then (if `resolve`) the patterns completed from it.
+  private func patternHits(_ text: NormalizedText, resolve: Bool) -> [CueHit] {
+    var hits: [CueHit] = []
+    text.scalars.withUnsafeBufferPointer { scalars in
+      var matches: [AhoCorasick.Match] = []
+      matches.reserveCapacity(scalars.count)
+      automaton.scan(scalars, into: &matches)
+      if resolve, !matches.isEmpty {
+        matches.withUnsafeBufferPointer { resolvePatterns($0, into: &hits) }
+      }
+    }
+    return hits
+  }
+
+  /// The steps of `analyze`, for benchmarks that time each one.
+  @_spi(Benchmark) public enum Step: String, CaseIterable, Sendable {
+    case scan = "automaton scan"
+    case patterns = "scan + patterns"
+    case quantities = "quantity scan"
+    case fuzzy = "fuzzy layer"
+  }
+
+  /// Runs one step of `analyze` on an already normalised reply; returns a count so the work
+  /// cannot be optimised away.
+  @_spi(Benchmark) public func run(_ step: Step, on text: NormalizedText) -> Int {
+    switch step {
+    case .scan: patternHits(text, resolve: false).count
+    case .patterns: patternHits(text, resolve: true).count
+    case .quantities: QuantityScanner.scan(text.scalars).count
+    case .fuzzy: fuzzy.hits(in: text, excluding: []).count
+    }
   }
 
   /// Turns term occurrences into cue hits: patterns that complete, minus those inside an

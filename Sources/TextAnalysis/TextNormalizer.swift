@@ -34,12 +34,23 @@ public struct NormalizedText: Sendable, Hashable {
 
   /// The original characters behind the folded range `range`.
   public func quote(_ range: Range<Int>) -> String {
-    // Quotes are rare (evidence only), so walk the original instead of keeping a scalar copy.
+    // Quotes are few (evidence only), so the original's UTF-8 is walked rather than a scalar
+    // copy kept: counting lead bytes finds the span without decoding.
     guard let span = originalRange(range) else { return "" }
-    let scalars = original.unicodeScalars
-    let start = scalars.index(scalars.startIndex, offsetBy: span.lowerBound)
-    let end = scalars.index(start, offsetBy: span.count)
-    return String(scalars[start..<end])
+    let utf8 = original.utf8
+    var scalar = 0
+    var lower: String.Index?
+    var index = utf8.startIndex
+    while index < utf8.endIndex {
+      if utf8[index] & 0xC0 != 0x80 {  // a scalar starts here
+        if scalar == span.lowerBound { lower = index }
+        if scalar == span.upperBound { break }
+        scalar += 1
+      }
+      index = utf8.index(after: index)
+    }
+    guard let lower else { return "" }
+    return String(original.unicodeScalars[lower..<index])
   }
 
   /// The original scalar range behind a folded range.

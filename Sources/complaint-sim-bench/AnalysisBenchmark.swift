@@ -5,7 +5,7 @@ import Foundation
 import MallocCounter
 import Scoring
 import Simulator
-import TextAnalysis
+@_spi(Benchmark) import TextAnalysis
 
 /// `complaint-sim-bench analysis`: cue matching and grading over a generated corpus of replies,
 /// single core, with GNU grep's fixed-string search over the same text as the reference ceiling.
@@ -41,19 +41,24 @@ struct AnalysisBenchmark: ParsableCommand {
     print("corpus: \(corpus.count) replies, \(String(format: "%.1f", Double(bytes) / 1e6)) MB UTF-8, mean \(bytes / max(1, corpus.count)) bytes")
     print(String(format: "startup: Traditional→Simplified table %.1f ms, content load %.1f ms, lexicon + rubric compile %.1f ms", normalizerMs, loadMs, compileMs))
 
-    // 0. The stages of matching on their own, to see where the time goes.
+    // 0. The steps of matching on their own, to see where the time goes.
+    let matcher = service.matcher
     clock.lap()
-    let folded = corpus.map { normalizer.normalize($0) }
+    var normalizedCount = 0
+    for reply in corpus { normalizedCount += normalizer.normalize(reply).scalars.count }
     let normalizeSeconds = clock.lap()
-    var quantityCount = 0
-    for text in folded { quantityCount += QuantityScanner.scan(text.scalars).count }
-    let quantitySeconds = clock.lap()
-    print(String(
-      format: "stages: normalise %.1f MB/s, quantity scan %.1f MB/s (%d quantities)",
-      Double(bytes) / 1e6 / normalizeSeconds, Double(bytes) / 1e6 / quantitySeconds, quantityCount))
+    let folded = corpus.map { normalizer.normalize($0) }
+    var steps = [String(format: "normalise %.0f ns", normalizeSeconds * 1e9 / Double(corpus.count))]
+    for step in CueMatcher.Step.allCases {
+      var count = 0
+      clock.lap()
+      for text in folded { count += matcher.run(step, on: text) }
+      steps.append(String(format: "%@ %.0f ns", step.rawValue, clock.lap() * 1e9 / Double(corpus.count)))
+      if count < 0 { print(count) }
+    }
+    print("steps per reply: " + steps.joined(separator: ", ") + " (\(normalizedCount) scalars)")
 
     // 1. Matching only.
-    let matcher = service.matcher
     var hitCount = 0
     let allocationsBefore = malloc_counter_value()
     clock.lap()

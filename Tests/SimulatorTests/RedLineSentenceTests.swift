@@ -14,32 +14,38 @@ import TestSupport
     ContentLoader().load(paths: ContentLoader.defaultFolders.map(Repository.path)).content.map { GradingService(content: $0) }
   }()
 
-  static func sentences(_ file: String) throws -> [String] {
-    try String(contentsOfFile: Repository.path("eval/redline-sentences/\(file)"), encoding: .utf8)
-      .split(separator: "\n").compactMap { line in line.split(separator: "|", maxSplits: 1).last.map(String.init) }
-  }
-
-  static func redLines(_ text: String, _ service: GradingService) throws -> [RedLineHit] {
-    try service.grade(Transcript(
-      id: "s", scenario: "rational-card-installment-fee",
-      turns: [.init(speaker: .customer, text: "请你说明一下。"), .init(speaker: .trainee, text: text)])).redLines
-  }
-
-  @Test func goodRepliesAreNeverFlagged() throws {
+  static func report(_ file: String) throws -> RedLineSentenceReport {
     let service = try #require(Self.service)
-    let good = try Self.sentences("good.txt")
-    #expect(good.count >= 500)
-    for text in good {
-      let hits = try Self.redLines(text, service)
-      #expect(hits.isEmpty, "false red line \(hits.map(\.id)) on: \(text)")
+    let scenario = try #require(EvalScenarios.scenario(for: "rational", in: service))
+    return try RedLineSentenceReport.run(
+      sentencesFile: Repository.path("eval/redline-sentences/\(file)"), scenario: scenario, service: service)
+  }
+
+  @Test(arguments: ["good.txt", "round2-tune-good.txt"])
+  func goodRepliesAreNeverFlagged(_ file: String) throws {
+    let report = try Self.report(file)
+    #expect(report.good.count >= 150)
+    for outcome in report.good where !outcome.found.isEmpty {
+      Issue.record("false red line \(outcome.found) on line \(outcome.line): \(outcome.text)")
     }
   }
 
-  @Test func redLineRepliesStayCaught() throws {
+  @Test(arguments: ["bad.txt", "round2-tune-bad.txt"])
+  func redLineRepliesStayCaught(_ file: String) throws {
+    let report = try Self.report(file)
+    print(report.summary(file: file, verbose: false))
+    #expect(report.bad.count >= 140)
+    #expect(report.recall >= 90)
+  }
+
+  /// The list format is checked: a line without a label is an error naming the line.
+  @Test func aMalformedLineIsNamed() throws {
     let service = try #require(Self.service)
-    let bad = try Self.sentences("bad.txt")
-    let caught = try bad.filter { try !Self.redLines($0, service).isEmpty }.count
-    print("red-line sentences caught: \(caught)/\(bad.count)")
-    #expect(Double(caught) / Double(bad.count) >= 0.9)
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("sentences-\(UUID().uuidString).txt").path
+    try "G|您好\n# a comment\n没有标签的句子\n".write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    #expect(throws: EvalError.self) {
+      try RedLineSentenceReport.run(sentencesFile: path, scenario: "rational-card-installment-fee", service: service)
+    }
   }
 }
