@@ -18,8 +18,8 @@ struct MoodModel: Sendable {
     for (variable, amount) in program.perTurn { add(variable, amount) }
     personality(reply, add)
     variants(reply, &delta)
-    let known = Set(program.mood.map(\.name))
-    return delta.filter { known.contains($0.key) && $0.value != 0 }
+    let mood = program.mood
+    return delta.filter { change in change.value != 0 && mood.contains { $0.name == change.key } }
   }
 
   /// 支配型 wants it short and a choice; 影响型 warmth; 稳健型 step-by-step reassurance;

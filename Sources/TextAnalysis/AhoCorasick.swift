@@ -43,7 +43,7 @@ struct AhoCorasick: Sendable {
   private let outputs: [Int32]
   /// Length of each term in scalars.
   let termLengths: [Int32]
-  /// The most terms that can end at one position: bounds the matches of a text.
+  /// The most terms that can end at one position (at least 1): bounds the matches of a text.
   let mostOutputsPerState: Int
 
   init(terms: [[UInt32]]) {
@@ -107,11 +107,23 @@ struct AhoCorasick: Sendable {
     self.edges = edges
     self.outputs = outputs
     termLengths = terms.map { Int32($0.count) }
-    mostOutputsPerState = merged.map(\.count).max() ?? 0
+    mostOutputsPerState = max(1, merged.map(\.count).max() ?? 0)
   }
 
   /// Appends every occurrence of every term in `text` to `matches`, in order of end position.
   func scan(_ text: UnsafeBufferPointer<UInt32>, into matches: inout [Match]) {
+    let capacity = text.count * mostOutputsPerState
+    let found = [Match](unsafeUninitializedCapacity: capacity) { buffer, count in
+      count = scan(text, into: buffer)
+    }
+    matches += found
+  }
+
+  /// Writes every occurrence of every term in `text` into `matches`, in order of end position,
+  /// and returns how many; `matches` must have room for `text.count * mostOutputsPerState`.
+  func scan(_ text: UnsafeBufferPointer<UInt32>, into matches: UnsafeMutableBufferPointer<Match>) -> Int {
+    precondition(matches.count >= text.count * mostOutputsPerState, "match buffer too small")
+    var found = 0
     letters.withLookup { letterOf in
       rootNext.withUnsafeBufferPointer { rootNext in
         states.withUnsafeBufferPointer { states in
@@ -138,7 +150,8 @@ struct AhoCorasick: Sendable {
                 }
                 let record = states[Int(state)]
                 for index in record.outputStart..<(record.outputStart + record.outputCount) {
-                  matches.append(Match(term: outputs[Int(index)], end: Int32(position + 1)))
+                  matches[found] = Match(term: outputs[Int(index)], end: Int32(position + 1))
+                  found += 1
                 }
               }
             }
@@ -146,6 +159,7 @@ struct AhoCorasick: Sendable {
         }
       }
     }
+    return found
   }
 
   /// The state's transition on `letter`, if it has one: a short linear scan, or a binary search
@@ -170,30 +184,46 @@ struct AhoCorasick: Sendable {
   }
 }
 
-/// Scalars to dense letter numbers (1…), 0 for scalars that occur in no term: a flat table for
-/// the Basic Multilingual Plane (where all Chinese text lives), a dictionary beyond it.
+/// Scalars to dense letter numbers (1…), 0 for scalars that occur in no term: a flat table of
+/// 16-bit letters for the Basic Multilingual Plane (where all Chinese text lives; 128 KB, so the
+/// lines a reply touches stay in cache), a dictionary for scalars beyond it and for letters past
+/// 65,534 (a lexicon would need that many distinct characters first).
 struct LetterTable: Sendable {
-  private var basic = [Int32](repeating: 0, count: 0x10000)
-  private var supplementary: [UInt32: Int32] = [:]
+  private var basic = [UInt16](repeating: 0, count: 0x10000)
+  private var others: [UInt32: Int32] = [:]
   private(set) var count = 0
+  /// In `basic`: the letter is in `others`.
+  private static let elsewhere = UInt16.max
 
   mutating func insert(_ scalar: UInt32) -> Int32 {
     let existing = self[scalar]
     if existing != 0 { return existing }
     count += 1
-    if scalar < 0x10000 { basic[Int(scalar)] = Int32(count) } else { supplementary[scalar] = Int32(count) }
+    if scalar < 0x10000, count < Int(Self.elsewhere) {
+      basic[Int(scalar)] = UInt16(count)
+    } else {
+      if scalar < 0x10000 { basic[Int(scalar)] = Self.elsewhere }
+      others[scalar] = Int32(count)
+    }
     return Int32(count)
   }
 
   subscript(scalar: UInt32) -> Int32 {
-    scalar < 0x10000 ? basic[Int(scalar)] : supplementary[scalar] ?? 0
+    if scalar < 0x10000, basic[Int(scalar)] != Self.elsewhere { return Int32(basic[Int(scalar)]) }
+    return others[scalar] ?? 0
   }
 
   /// Runs `body` with a lookup that reads the table without bounds checks or retains.
   @inline(__always)
   func withLookup<Result>(_ body: ((UInt32) -> Int32) -> Result) -> Result {
     basic.withUnsafeBufferPointer { table in
-      body { scalar in scalar < 0x10000 ? table[Int(scalar)] : supplementary[scalar] ?? 0 }
+      body { scalar in
+        if scalar < 0x10000 {
+          let letter = table[Int(scalar)]
+          if letter != Self.elsewhere { return Int32(letter) }
+        }
+        return others[scalar] ?? 0
+      }
     }
   }
 }

@@ -137,14 +137,20 @@ public final class CueMatcher: Sendable {
   }
 
   /// One automaton pass over the reply, then (if `resolve`) the patterns completed from it.
+  ///
+  /// The term occurrences live in a temporary buffer (on the stack for replies of ordinary
+  /// length): their number is bounded by the reply's length times the most terms that can end
+  /// at one place.
   private func patternHits(_ text: NormalizedText, resolve: Bool) -> [CueHit] {
     var hits: [CueHit] = []
     text.scalars.withUnsafeBufferPointer { scalars in
-      var matches: [AhoCorasick.Match] = []
-      matches.reserveCapacity(scalars.count)
-      automaton.scan(scalars, into: &matches)
-      if resolve, !matches.isEmpty {
-        matches.withUnsafeBufferPointer { resolvePatterns($0, into: &hits) }
+      withUnsafeTemporaryAllocation(
+        of: AhoCorasick.Match.self, capacity: max(1, scalars.count * automaton.mostOutputsPerState)
+      ) { buffer in
+        let count = automaton.scan(scalars, into: buffer)
+        if resolve, count > 0 {
+          resolvePatterns(UnsafeBufferPointer(rebasing: buffer[0..<count]), into: &hits)
+        }
       }
     }
     return hits

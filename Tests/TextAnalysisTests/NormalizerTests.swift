@@ -146,6 +146,17 @@ import Testing
 }
 
 @Suite struct AhoCorasickTests {
+  /// Letters are 16-bit in the flat table; a lexicon with more distinct characters than that
+  /// still matches, through the table's overflow dictionary.
+  @Test func moreDistinctCharactersThanSixteenBitLetters() {
+    let astral = (0..<70_000).map { [UInt32(0x20000 + $0)] }
+    let terms = astral + [[0x4E00, 0x4E01], [0x4E01]]
+    let text: [UInt32] = [0x4E00, 0x4E01, 0x20005, 0x41]
+    var matches: [AhoCorasick.Match] = []
+    text.withUnsafeBufferPointer { AhoCorasick(terms: terms).scan($0, into: &matches) }
+    #expect(Set(matches.map { [$0.term, $0.end] }) == [[70_000, 2], [70_001, 2], [5, 3]])
+  }
+
   /// The automaton finds exactly what a naive search finds, on random texts over small
   /// alphabets (where overlaps and failure links are exercised hardest). Even seeds use 3
   /// letters; odd seeds use 14, so states get more than 8 edges (the binary-searched case), and
