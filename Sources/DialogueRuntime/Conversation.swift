@@ -81,8 +81,8 @@ public struct Conversation: Sendable {
     var contradictionLine: Line?
     if let contradiction = contradiction(in: features) {
       events.append(.contradiction(kind: contradiction.kind, earlier: contradiction.earlier, now: contradiction.now))
-      changes["anger", default: 0] += 10
-      changes["trust", default: 0] -= 15
+      changes["anger"] += 10
+      changes["trust"] -= 15
       contradictionLine = Line(
         id: "contradiction", text: "刚才说的是「\(contradiction.earlier)」，现在又成了「\(contradiction.now)」？到底哪句算数？",
         speaker: program.speakers.first { !$0.representative }?.id ?? program.speakers.first?.id)
@@ -133,16 +133,16 @@ public struct Conversation: Sendable {
   // MARK: Mood
 
   /// Applies changes (to every speaker in a group, then contagion), clamps, reports changes.
-  private mutating func apply(_ changes: [String: Int]) -> [ConversationEvent] {
+  private mutating func apply(_ changes: MoodChange) -> [ConversationEvent] {
     let before = state.mood
     if program.speakers.isEmpty {
       for (index, variable) in program.mood.enumerated() {
-        state.mood[index] = clamp(state.mood[index] + (changes[variable.name] ?? 0), variable)
+        state.mood[index] = clamp(state.mood[index] + changes.amounts[index], variable)
       }
     } else {
       for speaker in state.speakerMood.indices {
         for (index, variable) in program.mood.enumerated() {
-          state.speakerMood[speaker][index] = clamp(state.speakerMood[speaker][index] + (changes[variable.name] ?? 0), variable)
+          state.speakerMood[speaker][index] = clamp(state.speakerMood[speaker][index] + changes.amounts[index], variable)
         }
       }
       if let anger = program.mood.firstIndex(where: { $0.name == "anger" }) {

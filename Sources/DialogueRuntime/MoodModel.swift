@@ -9,17 +9,15 @@ struct MoodModel: Sendable {
   var program: ScenarioProgram { index.program }
 
   /// The change per mood variable for one reply (variables the scenario lacks are ignored).
-  func changes(for reply: ReplyFeatures) -> [String: Int] {
-    var delta: [String: Int] = [:]
-    func add(_ variable: String, _ amount: Int) { delta[variable, default: 0] += amount }
-    for (reaction, cue) in zip(program.reactions, index.reactionCues) where reply.analysis.shows(index: cue) {
-      for (variable, amount) in reaction.changes { add(variable, amount) }
+  func changes(for reply: ReplyFeatures) -> MoodChange {
+    var delta = MoodChange(names: index.moodNames)
+    for (changes, cue) in zip(index.reactionChanges, index.reactionCues) where reply.analysis.shows(index: cue) {
+      for (variable, amount) in changes { delta.amounts[variable] += amount }
     }
-    for (variable, amount) in program.perTurn { add(variable, amount) }
-    personality(reply, add)
+    for (variable, amount) in index.perTurnChanges { delta.amounts[variable] += amount }
+    personality(reply) { delta[$0] += $1 }
     variants(reply, &delta)
-    let mood = program.mood
-    return delta.filter { change in change.value != 0 && mood.contains { $0.name == change.key } }
+    return delta
   }
 
   /// 支配型 wants it short and a choice; 影响型 warmth; 稳健型 step-by-step reassurance;
@@ -43,25 +41,25 @@ struct MoodModel: Sendable {
 
   /// Media attention makes every provocation worse; a VIP runs out of patience sooner; in a
   /// cross-department case being passed on hurts most; in a privacy case a disclosure is fatal.
-  private func variants(_ reply: ReplyFeatures, _ delta: inout [String: Int]) {
+  private func variants(_ reply: ReplyFeatures, _ delta: inout MoodChange) {
     let provocations: [CueTag] = [.refusal, .blame, .calmingOrder, .shirking, .jargon]
     for variant in program.variants {
       switch variant {
       case .media:
-        if reply.hasAny(provocations), let anger = delta["anger"], anger > 0 {
-          delta["anger"] = anger + anger / 2
+        if reply.hasAny(provocations), delta["anger"] > 0 {
+          delta["anger"] += delta["anger"] / 2
         }
       case .vip:
-        delta["patience", default: 0] -= 3
+        delta["patience"] -= 3
       case .crossDepartment:
         if reply.has(.shirking) {
-          delta["anger", default: 0] += 10
-          delta["patience", default: 0] -= 10
+          delta["anger"] += 10
+          delta["patience"] -= 10
         }
       case .privacy:
         if reply.disclosed {
-          delta["trust", default: 0] -= 30
-          delta["anger", default: 0] += 20
+          delta["trust"] -= 30
+          delta["anger"] += 20
         }
       }
     }
@@ -69,4 +67,22 @@ struct MoodModel: Sendable {
 
   /// In a group, anger spreads: each speaker moves a fifth of the way towards the angriest.
   static let contagion = 0.2
+}
+
+/// How one reply moves each mood variable, indexed like the program's `mood` (no hashing per
+/// turn). Rules written by name (`anger`, `trust`, `patience`) read and add through the name
+/// subscript; a name the scenario does not declare reads 0 and ignores additions.
+struct MoodChange {
+  let names: [String]
+  var amounts: [Int]
+
+  init(names: [String]) {
+    self.names = names
+    amounts = [Int](repeating: 0, count: names.count)
+  }
+
+  subscript(name: String) -> Int {
+    get { names.firstIndex(of: name).map { amounts[$0] } ?? 0 }
+    set { if let index = names.firstIndex(of: name) { amounts[index] = newValue } }
+  }
 }

@@ -15,6 +15,11 @@ public final class ScenarioIndex: Sendable {
   let everyStateCues: [[Int32]]
   /// Per fact: the cue indices that reveal it.
   let factCues: [[Int32]]
+  /// The mood variables' names, in program order (a ``MoodChange`` is indexed the same way).
+  let moodNames: [String]
+  /// Per reaction, and for every turn: the mood changes by variable index (unknown names dropped).
+  let reactionChanges: [[(variable: Int, amount: Int)]]
+  let perTurnChanges: [(variable: Int, amount: Int)]
 
   public init(program: ScenarioProgram, lexicon: CueLexicon) {
     let cues = CueIndex(lexicon)
@@ -24,5 +29,12 @@ public final class ScenarioIndex: Sendable {
     stateTransitionCues = program.states.map { $0.transitions.map { cues($0.cues) } }
     everyStateCues = program.everyState.map { cues($0.cues) }
     factCues = program.facts.map { cues($0.revealOn) }
+    let names = program.mood.map(\.name)
+    func indexed(_ changes: [String: Int]) -> [(variable: Int, amount: Int)] {
+      changes.sorted { $0.key < $1.key }.compactMap { name, amount in names.firstIndex(of: name).map { ($0, amount) } }
+    }
+    moodNames = names
+    reactionChanges = program.reactions.map { indexed($0.changes) }
+    perTurnChanges = indexed(program.perTurn)
   }
 }

@@ -64,7 +64,7 @@ public final class CueMatcher: Sendable {
       let elements = pattern.terms.compactMap(element)
       guard elements.count == pattern.terms.count else { return }
       let longest = elements.map { termsOf($0).map { Int32(terms[Int($0)].count) }.max() ?? 0 }
-      let index = Int32(table.owners.count)
+      let index = Int32(table.count)
       table.append(
         owner: Int32(owner), elements: elements, longestWords: longest, gaps: pattern.gaps.map(Int32.init),
         source: pattern.source)
@@ -92,7 +92,7 @@ public final class CueMatcher: Sendable {
     patternsByFirstTerm = CompressedRows(rows: terms.count, entries: patternStarts)
     // Rows sorted by owning cue, so a hit looks up only its own cue's exceptions and negators.
     exceptionsByFirstTerm = CompressedRows(
-      rows: terms.count, entries: exceptionStarts.sorted { exceptions.owners[Int($0.value)] < exceptions.owners[Int($1.value)] })
+      rows: terms.count, entries: exceptionStarts.sorted { exceptions.records[Int($0.value)].owner < exceptions.records[Int($1.value)].owner })
     negatorOwners = CompressedRows(rows: terms.count, entries: negators.sorted { $0.value < $1.value })
     termClasses = CompressedRows(
       rows: terms.count,
@@ -198,7 +198,7 @@ public final class CueMatcher: Sendable {
             let end = patterns.completion(pattern, startingAt: index, matches, lengths, termClasses)
           else { continue }
           candidates.append(Candidate(
-            owner: patterns.owners[pattern], start: match.end - lengths[term], end: end, pattern: Int32(pattern)))
+            owner: patterns.records[pattern].owner, start: match.end - lengths[term], end: end, pattern: Int32(pattern)))
         }
       }
       guard !candidates.isEmpty else { return }
@@ -232,16 +232,17 @@ public final class CueMatcher: Sendable {
   private func isExcepted(
     _ candidate: Candidate, _ matches: UnsafeBufferPointer<AhoCorasick.Match>, _ present: ElementSet
   ) -> Bool {
-    guard !exceptions.owners.isEmpty else { return false }
+    let owner = Int(candidate.owner)
+    guard owner < exceptions.longestSpanByOwner.count, exceptions.longestSpanByOwner[owner] > 0 else { return false }
     let lengths = automaton.termLengths
-    var index = matches.firstIndex(endingAtOrAfter: candidate.end - exceptions.longestSpan)
+    var index = matches.firstIndex(endingAtOrAfter: candidate.end - exceptions.longestSpanByOwner[owner])
     while index < matches.count {
       let match = matches[index]
       // Ordered by end: once a term ends this late it (and every later one) starts after the hit.
       if match.end > candidate.start + longestTerm { break }
       let term = Int(match.term)
       if match.end - lengths[term] <= candidate.start {
-        for row in exceptionsByFirstTerm.range(term, ownedBy: candidate.owner, owners: exceptions.owners) {
+        for row in exceptionsByFirstTerm.range(term, ownedBy: candidate.owner, in: exceptions.records) {
           let pattern = Int(exceptionsByFirstTerm.values[row])
           if exceptions.laterElementsOccur(pattern, in: present, termCount: lengths.count),
             let end = exceptions.completion(pattern, startingAt: index, matches, lengths, termClasses),
@@ -295,31 +296,46 @@ extension Range where Bound == Int {
 /// Compiled patterns in flat arrays (structure of arrays): owner cue, elements, gaps and source.
 /// An element is a term id (≥ 0) or a word class (-1 - class index).
 struct PatternTable: Sendable {
-  var owners: [Int32] = []
-  /// Where each pattern's elements start in `elements`, and how many there are.
-  var elementStarts: [Int32] = []
-  var elementCounts: [Int32] = []
-  /// All patterns' elements, back to back; `gapsBefore[k]` is the gap allowed before `elements[k]`
-  /// and `longestWords[k]` the length of its longest word, which bounds how far to look for it.
-  var elements: [Int32] = []
-  var gapsBefore: [Int32] = []
-  var longestWords: [Int32] = []
+  /// Per pattern: its cue and where its elements are in `steps` (one record, so reading a
+  /// pattern costs one cache line: these are read for every term occurrence in every reply).
+  struct Record {
+    var owner: Int32
+    var elementStart: Int32
+    var elementCount: Int32
+  }
+
+  /// One element of a pattern: the term or class, the gap allowed before it, and the length of
+  /// its longest word, which bounds how far to look for it.
+  struct Step {
+    var element: Int32
+    var gapBefore: Int32
+    var longestWord: Int32
+  }
+
+  var records: [Record] = []
+  var steps: [Step] = []
   var sources: [String] = []
-  /// The most scalars any pattern can span (its longest words and widest gaps).
+  /// The most scalars any pattern can span (its longest words and widest gaps), overall and
+  /// per owning cue (0: the cue has no pattern in this table).
   var longestSpan: Int32 = 0
+  var longestSpanByOwner: [Int32] = []
+
+  var count: Int { records.count }
 
   mutating func append(
     owner: Int32, elements patternElements: [Int32], longestWords patternLongest: [Int32], gaps: [Int32], source: String
   ) {
-    owners.append(owner)
-    elementStarts.append(Int32(elements.count))
-    elementCounts.append(Int32(patternElements.count))
+    records.append(Record(owner: owner, elementStart: Int32(steps.count), elementCount: Int32(patternElements.count)))
     for (position, element) in patternElements.enumerated() {
-      elements.append(element)
-      gapsBefore.append(position == 0 ? 0 : gaps[position - 1])
-      longestWords.append(patternLongest[position])
+      steps.append(Step(
+        element: element, gapBefore: position == 0 ? 0 : gaps[position - 1], longestWord: patternLongest[position]))
     }
-    longestSpan = max(longestSpan, patternLongest.reduce(0, +) + gaps.reduce(0, +))
+    let span = patternLongest.reduce(0, +) + gaps.reduce(0, +)
+    longestSpan = max(longestSpan, span)
+    if longestSpanByOwner.count <= Int(owner) {
+      longestSpanByOwner += [Int32](repeating: 0, count: Int(owner) + 1 - longestSpanByOwner.count)
+    }
+    longestSpanByOwner[Int(owner)] = max(longestSpanByOwner[Int(owner)], span)
     sources.append(source)
   }
 
@@ -331,14 +347,16 @@ struct PatternTable: Sendable {
     _ termClasses: CompressedRows
   ) -> Int32? {
     var end = matches[index].end
-    let count = Int(elementCounts[pattern])
+    let record = records[pattern]
+    let count = Int(record.elementCount)
     guard count > 1 else { return end }
-    let first = Int(elementStarts[pattern])
+    let first = Int(record.elementStart)
     var cursor = index + 1
     for position in (first + 1)..<(first + count) {
-      let element = elements[position]
-      let latestStart = end + gapsBefore[position]
-      let latestEnd = latestStart + longestWords[position]
+      let step = steps[position]
+      let element = step.element
+      let latestStart = end + step.gapBefore
+      let latestEnd = latestStart + step.longestWord
       var found: Int32?
       // Matches are ordered by end; a later term starting at or after `end` ends after it.
       var scan = cursor
@@ -362,9 +380,10 @@ struct PatternTable: Sendable {
   /// condition for completing, checked with one bit test per element).
   @inline(__always)
   func laterElementsOccur(_ pattern: Int, in present: ElementSet, termCount: Int) -> Bool {
-    let first = Int(elementStarts[pattern])
-    for position in (first + 1)..<(first + Int(elementCounts[pattern])) {
-      let element = elements[position]
+    let record = records[pattern]
+    let first = Int(record.elementStart)
+    for position in (first + 1)..<(first + Int(record.elementCount)) {
+      let element = steps[position].element
       if !present.contains(element >= 0 ? Int(element) : termCount + Int(-1 - element)) { return false }
     }
     return true
@@ -411,8 +430,8 @@ struct CompressedRows: Sendable {
 
   /// The part of row `row` whose pattern indices belong to cue `owner`, in a row sorted by owner.
   @inline(__always)
-  func range(_ row: Int, ownedBy owner: Int32, owners: [Int32]) -> Range<Int> {
-    sortedRange(row) { owners[Int($0)] < owner } matching: { owners[Int($0)] == owner }
+  func range(_ row: Int, ownedBy owner: Int32, in records: [PatternTable.Record]) -> Range<Int> {
+    sortedRange(row) { records[Int($0)].owner < owner } matching: { records[Int($0)].owner == owner }
   }
 
   @inline(__always)
