@@ -56,7 +56,7 @@ let package = Package(
     .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Content", "Scoring", "TestSupport"]),
     .testTarget(
       name: "ContentTests",
-      dependencies: ["Content", "DialogueRuntime", "TestSupport", "Yams"],
+      dependencies: ["Content", "DialogueRuntime", "TestSupport", "TextAnalysis", "Yams"],
       exclude: ["Fixtures"]
     ),
     .testTarget(name: "CLITests", dependencies: ["TestSupport", "Content"]),

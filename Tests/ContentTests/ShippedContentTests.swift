@@ -1,6 +1,7 @@
 import Content
 import Foundation
 import Testing
+import TextAnalysis
 import TestSupport
 
 /// The content the product ships loads cleanly, compiles to a value that survives a JSON round
@@ -25,6 +26,35 @@ import TestSupport
     let decoded = try JSONDecoder().decode(CompiledContent.self, from: data)
     #expect(decoded == content)
     #expect(try encoder.encode(decoded) == data)
+  }
+
+  /// Word classes written in a lexicon file reach the compiled lexicon, and patterns that name
+  /// them match any of their words (the red-line lexicons are built this way).
+  @Test func wordClassesCompileIntoTheLexicon() throws {
+    let directory = try TemporaryDirectory()
+    try directory.write("rubrics/cues/classes.yaml", """
+      kind: cue-lexicon
+      schemaVersion: 1
+      id: classes
+      title: 词类
+      classes:
+        - {id: third-party, words: [他, 她, 收款人]}
+        - {id: money-move, words: [取了, 转走]}
+      cues:
+        - id: leak
+          title: 泄露
+          patterns: ["@third-party…{6}@money-move"]
+          examples:
+            match: [她上周取了两万]
+            noMatch: [您取了两万]
+      """)
+    let content = try #require(ContentLoader().load(paths: [directory.path]).content)
+    #expect(content.lexicon.classes == [
+      WordClass(id: "third-party", words: ["他", "她", "收款人"]), WordClass(id: "money-move", words: ["取了", "转走"]),
+    ])
+    let matcher = CueMatcher(lexicon: content.lexicon)
+    #expect(matcher.analyze("收款人昨天转走了").cues == ["leak"])
+    #expect(matcher.analyze("您取了两万").cues == [])
   }
 
   @Test func loadingIsDeterministic() throws {
