@@ -14,6 +14,9 @@ struct FuzzyIndex: Sendable {
   private let cueIDs: [String]
   /// Lexicon indices of the cues that use the fuzzy layer.
   private let fuzzyCues: [Int]
+  /// The lowest threshold and the fewest bigrams of any example (for ``mayReachAThreshold(_:)``).
+  private let lowestThreshold: Double
+  private let fewestExampleBigrams: Int
   private let examples: [Example]
   /// bigram → range into `postings` (example indices containing it).
   private let postingRanges: BigramTable
@@ -50,6 +53,8 @@ struct FuzzyIndex: Sendable {
     }
     self.cueIDs = lexicon.cues.map(\.id)
     self.fuzzyCues = fuzzyCues
+    lowestThreshold = examples.map(\.threshold).min() ?? 1
+    fewestExampleBigrams = examples.map(\.bigramCount).min() ?? 1
     self.examples = examples
     self.postingRanges = table
     self.postingFilter = filter
@@ -75,7 +80,7 @@ struct FuzzyIndex: Sendable {
           for index in 0...scalars.count {
             guard index == scalars.count || TextNormalizer.isClauseBoundary(scalars[index]) else { continue }
             defer { clauseStart = index + 1 }
-            guard index - clauseStart >= 3 else { continue }
+            guard index - clauseStart >= 3, mayReachAThreshold(scalars[clauseStart..<index]) else { continue }
             let bigramCount = Self.bigrams(scalars[clauseStart..<index], into: bigrams)
             guard bigramCount >= 2 else { continue }
             var touchedCount = 0
@@ -116,6 +121,19 @@ struct FuzzyIndex: Sendable {
       }
       return hits
     }
+  }
+
+  /// A cheap bound that rules most clauses out before their bigrams are collected: with P
+  /// bigrams that may occur in some example, at most P are shared, so the Dice similarity is at
+  /// most 2P / (P + the fewest bigrams of any example), which must reach the lowest threshold.
+  private func mayReachAThreshold(_ clause: ArraySlice<UInt32>) -> Bool {
+    var possible = 0
+    var previous: UInt32?
+    for scalar in clause where Self.isContent(scalar) {
+      if let previous, postingFilter.mayContain(UInt64(previous) << 32 | UInt64(scalar)) { possible += 1 }
+      previous = scalar
+    }
+    return Double(2 * possible) >= lowestThreshold * Double(possible + fewestExampleBigrams)
   }
 
   /// The best clause found so far for one cue.
