@@ -179,6 +179,7 @@ public final class CueMatcher: Sendable {
   /// exception of the same cue or right after one of its negators.
   private func resolvePatterns(_ matches: UnsafeBufferPointer<AhoCorasick.Match>, into hits: inout [CueHit]) {
     var candidates: [Candidate] = []
+    candidates.reserveCapacity(16)  // one allocation for the usual handful, not a growth series
     let lengths = automaton.termLengths
     ElementSet.with(capacity: elementCount) { present in
       // Which terms and classes occur at all: most gapped patterns whose first term occurs
