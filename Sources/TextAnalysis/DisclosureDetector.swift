@@ -24,7 +24,7 @@ public struct DisclosureDetector: Sendable {
     for needle in needles {
       var start = 0
       while start + needle.scalars.count <= haystack.count {
-        if haystack[start] == needle.scalars[0], Array(haystack[start..<(start + needle.scalars.count)]) == needle.scalars {
+        if haystack[start] == needle.scalars[0], haystack[start..<(start + needle.scalars.count)].elementsEqual(needle.scalars) {
           added.append(CueHit(
             cue: Self.cueID, cueIndex: CueHit.disclosureIndex, range: start..<(start + needle.scalars.count),
             evidence: .disclosure(fact: needle.fact, text: needle.text)))
