@@ -43,17 +43,25 @@ struct AnalysisBenchmark: ParsableCommand {
 
     // 0. The steps of matching on their own, to see where the time goes.
     let matcher = service.matcher
+    var allocations = malloc_counter_value()
     clock.lap()
     var normalizedCount = 0
     for reply in corpus { normalizedCount += normalizer.normalize(reply).scalars.count }
     let normalizeSeconds = clock.lap()
+    func allocationsPerReply() -> Double {
+      let now = malloc_counter_value()
+      defer { allocations = now }
+      return Double(now - allocations) / Double(corpus.count)
+    }
+    var steps = [String(format: "normalise %.0f ns (%.1f allocations)", normalizeSeconds * 1e9 / Double(corpus.count), allocationsPerReply())]
     let folded = corpus.map { normalizer.normalize($0) }
-    var steps = [String(format: "normalise %.0f ns", normalizeSeconds * 1e9 / Double(corpus.count))]
     for step in CueMatcher.Step.allCases {
       var count = 0
+      _ = allocationsPerReply()
       clock.lap()
       for text in folded { count += matcher.run(step, on: text) }
-      steps.append(String(format: "%@ %.0f ns", step.rawValue, clock.lap() * 1e9 / Double(corpus.count)))
+      let seconds = clock.lap()
+      steps.append(String(format: "%@ %.0f ns (%.1f)", step.rawValue, seconds * 1e9 / Double(corpus.count), allocationsPerReply()))
       if count < 0 { print(count) }
     }
     print("steps per reply: " + steps.joined(separator: ", ") + " (\(normalizedCount) scalars)")
