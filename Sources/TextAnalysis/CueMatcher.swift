@@ -341,40 +341,46 @@ struct PatternTable: Sendable {
   }
 
   /// Where pattern `pattern`, whose first element matched at `matches[index]`, ends if its
-  /// later elements follow within their gaps (the earliest continuation is taken).
+  /// later elements follow within their gaps. The continuations are tried in order of where they
+  /// end, backtracking when a later element cannot follow, so overlapping words of a class
+  /// ("没" and "没有") cannot hide a match; the first complete continuation is taken.
   @inline(__always)
   func completion(
     _ pattern: Int, startingAt index: Int, _ matches: UnsafeBufferPointer<AhoCorasick.Match>, _ lengths: [Int32],
     _ termClasses: CompressedRows
   ) -> Int32? {
-    var end = matches[index].end
     let record = records[pattern]
     let count = Int(record.elementCount)
-    guard count > 1 else { return end }
+    guard count > 1 else { return matches[index].end }
     let first = Int(record.elementStart)
-    var cursor = index + 1
-    for position in (first + 1)..<(first + count) {
-      let step = steps[position]
-      let element = step.element
-      let latestStart = end + step.gapBefore
-      let latestEnd = latestStart + step.longestWord
-      var found: Int32?
-      // Matches are ordered by end; a later term starting at or after `end` ends after it.
-      var scan = cursor
-      while scan < matches.count, matches[scan].end <= latestEnd {
-        let candidate = matches[scan]
-        let start = candidate.end - lengths[Int(candidate.term)]
-        if start >= end, start <= latestStart, Self.term(candidate.term, isIn: element, termClasses) {
-          found = candidate.end
-          break
-        }
-        scan += 1
+    return continuation(
+      from: first + 1, to: first + count, after: matches[index].end, cursor: index + 1, matches, lengths, termClasses)
+  }
+
+  /// The end of the first way elements `position..<last` can follow a match ending at `end`
+  /// (depth-first; patterns have a handful of elements and each gap holds a few matches).
+  private func continuation(
+    from position: Int, to last: Int, after end: Int32, cursor: Int, _ matches: UnsafeBufferPointer<AhoCorasick.Match>,
+    _ lengths: [Int32], _ termClasses: CompressedRows
+  ) -> Int32? {
+    if position == last { return end }
+    let step = steps[position]
+    let latestStart = end + step.gapBefore
+    let latestEnd = latestStart + step.longestWord
+    // Matches are ordered by end; a later term starting at or after `end` ends after it.
+    var scan = cursor
+    while scan < matches.count, matches[scan].end <= latestEnd {
+      let candidate = matches[scan]
+      let start = candidate.end - lengths[Int(candidate.term)]
+      if start >= end, start <= latestStart, Self.term(candidate.term, isIn: step.element, termClasses),
+        let done = continuation(
+          from: position + 1, to: last, after: candidate.end, cursor: scan + 1, matches, lengths, termClasses)
+      {
+        return done
       }
-      guard let next = found else { return nil }
-      end = next
-      cursor = scan + 1
+      scan += 1
     }
-    return end
+    return nil
   }
 
   /// Whether every element after the first occurs somewhere in the reply (a necessary

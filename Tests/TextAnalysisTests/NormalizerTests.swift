@@ -139,6 +139,17 @@ import Testing
     #expect(cues("别冷静") == [])
   }
 
+  /// When class words overlap ("没" and "没有"), a later element that must follow at once is
+  /// still found: the matcher backtracks to the other word rather than giving up.
+  @Test func overlappingClassWordsBacktrack() {
+    let matcher = CueMatcher(lexicon: CueLexicon(
+      cues: [Self.cue("no-cooling-off", ["@short…{8}@lack…{0}犹豫期"])],
+      classes: [WordClass(id: "short", words: ["这款"]), WordClass(id: "lack", words: ["没", "没有"])]))
+    #expect(matcher.analyze("这款产品没有犹豫期").cues == ["no-cooling-off"])
+    #expect(matcher.analyze("这款产品没犹豫期").cues == ["no-cooling-off"])
+    #expect(matcher.analyze("这款产品没有的犹豫期").cues == [])
+  }
+
   @Test func overlappingHitsOfOneCueCollapse() {
     #expect(Self.matcher.analyze("不行不行").hits(of: "refusal").count == 2)
     #expect(Self.matcher.analyze("理解您的心情心情").hits(of: "empathy").count == 1)
