@@ -13,6 +13,9 @@ public final class CueMatcher: Sendable {
   let patternsByFirstTerm: CompressedRows
   let exceptionsByFirstTerm: CompressedRows
   let negatorOwners: CompressedRows
+  /// Per cue, the terms that start one of its exceptions, as bits: most term occurrences near a
+  /// hit start none, and one bit test rules them out before any search.
+  let exceptionStartBits: OwnerTermBits
   /// Per term id: the word classes it belongs to.
   let termClasses: CompressedRows
   /// How many terms and word classes there are: the size of a reply's ``ElementSet``.
@@ -94,6 +97,9 @@ public final class CueMatcher: Sendable {
     exceptionsByFirstTerm = CompressedRows(
       rows: terms.count, entries: exceptionStarts.sorted { exceptions.records[Int($0.value)].owner < exceptions.records[Int($1.value)].owner })
     negatorOwners = CompressedRows(rows: terms.count, entries: negators.sorted { $0.value < $1.value })
+    var starts = OwnerTermBits(owners: lexicon.cues.count, terms: terms.count)
+    for (term, pattern) in exceptionStarts { starts.insert(owner: Int(exceptions.records[Int(pattern)].owner), term: Int(term)) }
+    exceptionStartBits = starts
     termClasses = CompressedRows(
       rows: terms.count,
       entries: classTerms.enumerated().flatMap { wordClass, members in members.map { ($0, Int32(wordClass)) } })
@@ -242,7 +248,7 @@ public final class CueMatcher: Sendable {
       // Ordered by end: once a term ends this late it (and every later one) starts after the hit.
       if match.end > candidate.start + longestTerm { break }
       let term = Int(match.term)
-      if match.end - lengths[term] <= candidate.start {
+      if match.end - lengths[term] <= candidate.start, exceptionStartBits.contains(owner: owner, term: term) {
         for row in exceptionsByFirstTerm.range(term, ownedBy: candidate.owner, in: exceptions.records) {
           let pattern = Int(exceptionsByFirstTerm.values[row])
           if exceptions.laterElementsOccur(pattern, in: present, termCount: lengths.count),
@@ -453,6 +459,26 @@ struct CompressedRows: Sendable {
     var end = low
     while end < whole.upperBound, matching(values[end]) { end += 1 }
     return low..<end
+  }
+}
+
+/// A bit per (cue, term) pair, row by cue.
+struct OwnerTermBits: Sendable {
+  private var words: [UInt64]
+  private let wordsPerOwner: Int
+
+  init(owners: Int, terms: Int) {
+    wordsPerOwner = terms / 64 + 1
+    words = [UInt64](repeating: 0, count: max(1, owners * wordsPerOwner))
+  }
+
+  mutating func insert(owner: Int, term: Int) {
+    words[owner * wordsPerOwner + term >> 6] |= 1 << UInt64(term & 63)
+  }
+
+  @inline(__always)
+  func contains(owner: Int, term: Int) -> Bool {
+    words[owner * wordsPerOwner + term >> 6] & (1 << UInt64(term & 63)) != 0
   }
 }
 
