@@ -57,13 +57,14 @@ public final class CueMatcher: Sendable {
       return termID(term)
     }
     /// The term ids an element stands for.
-    /// The term ids an element stands for.
     func termsOf(_ element: Int32) -> [Int32] { element >= 0 ? [element] : classTerms[Int(-1 - element)] }
     var patterns = PatternTable()
     var exceptions = PatternTable()
     var patternStarts: [(row: Int32, value: Int32)] = []
     var exceptionStarts: [(row: Int32, value: Int32)] = []
-    func compile(_ pattern: CuePattern, owner: Int, into table: inout PatternTable, starts: inout [(row: Int32, value: Int32)]) {
+    func compile(
+      _ pattern: CuePattern, owner: Int, into table: inout PatternTable, starts: inout [(row: Int32, value: Int32)]
+    ) {
       let elements = pattern.terms.compactMap(element)
       guard elements.count == pattern.terms.count else { return }
       let longest = elements.map { termsOf($0).map { Int32(terms[Int($0)].count) }.max() ?? 0 }
@@ -94,11 +95,12 @@ public final class CueMatcher: Sendable {
     self.exceptions = exceptions
     patternsByFirstTerm = CompressedRows(rows: terms.count, entries: patternStarts)
     // Rows sorted by owning cue, so a hit looks up only its own cue's exceptions and negators.
+    let exceptionOwner = { (entry: (row: Int32, value: Int32)) in exceptions.records[Int(entry.value)].owner }
     exceptionsByFirstTerm = CompressedRows(
-      rows: terms.count, entries: exceptionStarts.sorted { exceptions.records[Int($0.value)].owner < exceptions.records[Int($1.value)].owner })
+      rows: terms.count, entries: exceptionStarts.sorted { exceptionOwner($0) < exceptionOwner($1) })
     negatorOwners = CompressedRows(rows: terms.count, entries: negators.sorted { $0.value < $1.value })
     var starts = OwnerTermBits(owners: lexicon.cues.count, terms: terms.count)
-    for (term, pattern) in exceptionStarts { starts.insert(owner: Int(exceptions.records[Int(pattern)].owner), term: Int(term)) }
+    for entry in exceptionStarts { starts.insert(owner: Int(exceptionOwner(entry)), term: Int(entry.row)) }
     exceptionStartBits = starts
     termClasses = CompressedRows(
       rows: terms.count,
@@ -144,9 +146,8 @@ public final class CueMatcher: Sendable {
 
   /// One automaton pass over the reply, then (if `resolve`) the patterns completed from it.
   ///
-  /// The term occurrences live in a temporary buffer (on the stack for replies of ordinary
-  /// length): their number is bounded by the reply's length times the most terms that can end
-  /// at one place.
+  /// The term occurrences live in one temporary buffer (on the stack when small): their number
+  /// is bounded by the reply's length times the most terms that can end at one place.
   private func patternHits(_ text: NormalizedText, resolve: Bool) -> [CueHit] {
     var hits: [CueHit] = []
     text.scalars.withUnsafeBufferPointer { scalars in
@@ -233,9 +234,9 @@ public final class CueMatcher: Sendable {
   }
 
   /// Whether an exception of the same cue contains the hit. Only term occurrences close enough
-  /// before the hit to start such an exception are tried, and of their exceptions only the
-  /// cue's own (rows are sorted by cue), so a lexicon with thousands of exceptions costs a
-  /// binary search per nearby occurrence.
+  /// before the hit to start such an exception are tried: a bit test rules out those that start
+  /// none of the cue's exceptions, and for the rest only the cue's own exceptions are searched
+  /// (rows are sorted by cue), so a lexicon with thousands of exceptions stays cheap.
   private func isExcepted(
     _ candidate: Candidate, _ matches: UnsafeBufferPointer<AhoCorasick.Match>, _ present: ElementSet
   ) -> Bool {
@@ -322,9 +323,8 @@ struct PatternTable: Sendable {
   var records: [Record] = []
   var steps: [Step] = []
   var sources: [String] = []
-  /// The most scalars any pattern can span (its longest words and widest gaps), overall and
-  /// per owning cue (0: the cue has no pattern in this table).
-  var longestSpan: Int32 = 0
+  /// Per owning cue, the most scalars any of its patterns can span (its longest words and widest
+  /// gaps); 0 when the cue has no pattern in this table.
   var longestSpanByOwner: [Int32] = []
 
   var count: Int { records.count }
@@ -338,7 +338,6 @@ struct PatternTable: Sendable {
         element: element, gapBefore: position == 0 ? 0 : gaps[position - 1], longestWord: patternLongest[position]))
     }
     let span = patternLongest.reduce(0, +) + gaps.reduce(0, +)
-    longestSpan = max(longestSpan, span)
     if longestSpanByOwner.count <= Int(owner) {
       longestSpanByOwner += [Int32](repeating: 0, count: Int(owner) + 1 - longestSpanByOwner.count)
     }
