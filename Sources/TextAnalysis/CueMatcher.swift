@@ -358,15 +358,21 @@ struct PatternTable: Sendable {
     let count = Int(record.elementCount)
     guard count > 1 else { return matches[index].end }
     let first = Int(record.elementStart)
+    var budget = Self.continuationBudget
     return continuation(
-      from: first + 1, to: first + count, after: matches[index].end, cursor: index + 1, matches, lengths, termClasses)
+      from: first + 1, to: first + count, after: matches[index].end, cursor: index + 1, matches, lengths, termClasses,
+      budget: &budget)
   }
+
+  /// How many candidate continuations one completion may try. Ordinary replies need a handful;
+  /// the cap keeps backtracking linear on hostile input (one word repeated thousands of times).
+  static let continuationBudget = 512
 
   /// The end of the first way elements `position..<last` can follow a match ending at `end`
   /// (depth-first; patterns have a handful of elements and each gap holds a few matches).
   private func continuation(
     from position: Int, to last: Int, after end: Int32, cursor: Int, _ matches: UnsafeBufferPointer<AhoCorasick.Match>,
-    _ lengths: [Int32], _ termClasses: CompressedRows
+    _ lengths: [Int32], _ termClasses: CompressedRows, budget: inout Int
   ) -> Int32? {
     if position == last { return end }
     let step = steps[position]
@@ -377,11 +383,15 @@ struct PatternTable: Sendable {
     while scan < matches.count, matches[scan].end <= latestEnd {
       let candidate = matches[scan]
       let start = candidate.end - lengths[Int(candidate.term)]
-      if start >= end, start <= latestStart, Self.term(candidate.term, isIn: step.element, termClasses),
-        let done = continuation(
-          from: position + 1, to: last, after: candidate.end, cursor: scan + 1, matches, lengths, termClasses)
-      {
-        return done
+      if start >= end, start <= latestStart, Self.term(candidate.term, isIn: step.element, termClasses) {
+        budget -= 1
+        if budget < 0 { return nil }
+        if let done = continuation(
+          from: position + 1, to: last, after: candidate.end, cursor: scan + 1, matches, lengths, termClasses,
+          budget: &budget)
+        {
+          return done
+        }
       }
       scan += 1
     }

@@ -162,26 +162,41 @@ struct FuzzyIndex: Sendable {
   static func bigrams(_ scalars: ArraySlice<UInt32>, into result: UnsafeMutableBufferPointer<UInt64>) -> Int {
     var count = 0
     var previous: UInt32?
+    // Short clauses (nearly all): insertion sort as the bigrams come. Long ones (a reply with
+    // no punctuation) are collected, then sorted, so the cost stays n log n.
+    let insertAsWeGo = scalars.count <= 64
     for scalar in scalars where isContent(scalar) {
       if let previous {
-        // Insertion sort as we go: clauses are short, and this avoids a separate sort call.
         let bigram = UInt64(previous) << 32 | UInt64(scalar)
-        var position = count
-        while position > 0, result[position - 1] > bigram {
-          result[position] = result[position - 1]
-          position -= 1
-        }
-        if position > 0, result[position - 1] == bigram {
-          // Already present: undo the shift.
-          for index in position..<count { result[index] = result[index + 1] }
-        } else {
-          result[position] = bigram
+        if !insertAsWeGo {
+          result[count] = bigram
           count += 1
+        } else {
+          var position = count
+          while position > 0, result[position - 1] > bigram {
+            result[position] = result[position - 1]
+            position -= 1
+          }
+          if position > 0, result[position - 1] == bigram {
+            // Already present: undo the shift.
+            for index in position..<count { result[index] = result[index + 1] }
+          } else {
+            result[position] = bigram
+            count += 1
+          }
         }
       }
       previous = scalar
     }
-    return count
+    guard !insertAsWeGo, count > 1 else { return count }
+    var collected = UnsafeMutableBufferPointer(rebasing: result[0..<count])
+    collected.sort()
+    var unique = 1
+    for index in 1..<count where result[index] != result[unique - 1] {
+      result[unique] = result[index]
+      unique += 1
+    }
+    return unique
   }
 }
 

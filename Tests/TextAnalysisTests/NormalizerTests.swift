@@ -150,6 +150,18 @@ import Testing
     #expect(matcher.analyze("这款产品没有的犹豫期").cues == [])
   }
 
+  /// The fuzzy layer's distinct sorted bigrams are the same whether a clause is short (sorted as
+  /// it is read) or long (collected, then sorted), and a long clause stays fast.
+  @Test(arguments: [10, 64, 65, 5_000])
+  func bigramsAreDistinctAndSorted(_ length: Int) {
+    var generator = SplitMix64(seed: UInt64(length))
+    let scalars = (0..<length).map { _ in UInt32(0x4E00 + Int.random(in: 0..<12, using: &generator)) }
+    var bigrams: [UInt64] = []
+    FuzzyIndex.bigrams(scalars[...], into: &bigrams)
+    let expected = Set(zip(scalars, scalars.dropFirst()).map { UInt64($0) << 32 | UInt64($1) }).sorted()
+    #expect(bigrams == expected)
+  }
+
   @Test func overlappingHitsOfOneCueCollapse() {
     #expect(Self.matcher.analyze("不行不行").hits(of: "refusal").count == 2)
     #expect(Self.matcher.analyze("理解您的心情心情").hits(of: "empathy").count == 1)
