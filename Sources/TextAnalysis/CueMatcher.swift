@@ -11,6 +11,10 @@ public final class CueMatcher: Sendable {
   /// in compressed rows (no dictionaries, no nested arrays: `analyze` runs per reply and must
   /// neither hash nor retain per step).
   let patternsByFirstTerm: CompressedRows
+  /// Parallel to `patternsByFirstTerm.values`: the presence key (see ``ElementSet``) of each
+  /// pattern's second element, or -1. Most patterns whose first term occurs lack their second;
+  /// this rejects them while reading the row sequentially, before the pattern itself is loaded.
+  let secondElementKeys: [Int32]
   let exceptionsByFirstTerm: CompressedRows
   let negatorOwners: CompressedRows
   /// Per cue, the terms that start one of its exceptions, as bits: most term occurrences near a
@@ -94,6 +98,12 @@ public final class CueMatcher: Sendable {
     self.patterns = patterns
     self.exceptions = exceptions
     patternsByFirstTerm = CompressedRows(rows: terms.count, entries: patternStarts)
+    secondElementKeys = patternsByFirstTerm.values.map { pattern in
+      let record = patterns.records[Int(pattern)]
+      guard record.elementCount > 1 else { return -1 }
+      let element = patterns.steps[Int(record.elementStart) + 1].element
+      return element >= 0 ? element : Int32(terms.count) + (-1 - element)
+    }
     // Rows sorted by owning cue, so a hit looks up only its own cue's exceptions and negators.
     let exceptionOwner = { (entry: (row: Int32, value: Int32)) in exceptions.records[Int(entry.value)].owner }
     exceptionsByFirstTerm = CompressedRows(
@@ -201,6 +211,8 @@ public final class CueMatcher: Sendable {
         let match = matches[index]
         let term = Int(match.term)
         for row in patternsByFirstTerm.range(term) {
+          let second = secondElementKeys[row]
+          if second >= 0, !present.contains(Int(second)) { continue }
           let pattern = Int(patternsByFirstTerm.values[row])
           guard patterns.laterElementsOccur(pattern, in: present, termCount: lengths.count),
             let end = patterns.completion(pattern, startingAt: index, matches, lengths, termClasses)
