@@ -109,9 +109,10 @@ public struct Conversation: Sendable {
 
     // 3. Transitions, then the customer's line.
     let current = state.stateIndex
+    let everyState = zip(program.everyState, index.everyStateCues)
+    let fromHere = zip(program.states[current].transitions, index.stateTransitionCues[current])
     let transition =
-      zip(program.everyState, index.everyStateCues).first { takes($0.0, cues: $0.1, analysis) }?.0
-      ?? zip(program.states[current].transitions, index.stateTransitionCues[current]).first { takes($0.0, cues: $0.1, analysis) }?.0
+      everyState.first { takes($0.0, cues: $0.1, analysis) }?.0 ?? fromHere.first { takes($0.0, cues: $0.1, analysis) }?.0
     if let transition {
       switch transition.target {
       case .ending(let index):
