@@ -126,6 +126,7 @@ public struct TextNormalizer: Sendable {
   private func quickNormalize(_ utf8: UnsafeBufferPointer<UInt8>) -> ([UInt32], [Int32])? {
     let capacity = utf8.count + 8
     var origins: [Int32] = []
+    var tracksOrigins = false
     var overflow = false
     let scalars = [UInt32](unsafeUninitializedCapacity: capacity) { output, written in
       quickFold.withUnsafeBufferPointer { table in
@@ -134,10 +135,10 @@ public struct TextNormalizer: Sendable {
         var byte = 0
         /// Origins are recorded only once folding stops being one scalar for one.
         func keepOrigins() {
-          if origins.isEmpty {
-            origins.reserveCapacity(capacity)
-            for position in 0..<count { origins.append(Int32(position)) }
-          }
+          guard !tracksOrigins else { return }
+          tracksOrigins = true
+          origins.reserveCapacity(capacity)
+          for position in 0..<count { origins.append(Int32(position)) }
         }
         while byte < utf8.count {
           let lead = UInt32(utf8[byte])
@@ -159,7 +160,7 @@ public struct TextNormalizer: Sendable {
           let quick = value < 0x10000 ? table[Int(value)] : Self.needsGeneralFold
           if quick != Self.needsGeneralFold, quick != Self.dropped {
             output[count] = UInt32(quick)
-            if !origins.isEmpty { origins.append(index) }
+            if tracksOrigins { origins.append(index) }
             count += 1
           } else if quick == Self.dropped {
             keepOrigins()
@@ -173,7 +174,7 @@ public struct TextNormalizer: Sendable {
             }
             for folded in expansion {
               output[count] = folded
-              if !origins.isEmpty { origins.append(index) }
+              if tracksOrigins { origins.append(index) }
               count += 1
             }
           }

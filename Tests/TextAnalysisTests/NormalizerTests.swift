@@ -43,6 +43,17 @@ import Testing
     #expect(folded.quote(0..<folded.scalars.count) == heavy)
   }
 
+  /// A reply that starts with something folding drops or expands (a space, "…") still quotes
+  /// exactly what was typed.
+  @Test func leadingDroppedOrExpandedScalarsKeepTheMap() {
+    let spaced = normalizer.normalize(" 我们会核实")
+    #expect(spaced.folded == "我们会核实")
+    #expect(spaced.quote(0..<2) == "我们")
+    let dotted = normalizer.normalize("…我们会核实")
+    #expect(dotted.folded == "...我们会核实")
+    #expect(dotted.quote(3..<5) == "我们")
+  }
+
   /// Every scalar folds the same through the per-reply fast path as through `fold`, which
   /// patterns use: otherwise a pattern could never match what a trainee types.
   @Test func fastPathAgreesWithFoldForEveryBasicScalar() {
