@@ -21,7 +21,7 @@ import TestSupport
       sentencesFile: Repository.path("eval/redline-sentences/\(file)"), scenario: scenario, service: service)
   }
 
-  @Test(arguments: ["good.txt", "round2-tune-good.txt", "round3a-good.txt", "round3b-good.txt"])
+  @Test(arguments: ["good.txt", "round2-tune-good.txt", "round3a-good.txt", "round3b-good.txt", "round4a-good.txt", "round4b-good.txt"])
   func goodRepliesAreNeverFlagged(_ file: String) throws {
     let report = try Self.report(file)
     #expect(report.good.count >= 150)
@@ -30,7 +30,7 @@ import TestSupport
     }
   }
 
-  @Test(arguments: ["bad.txt", "round2-tune-bad.txt", "round3a-bad.txt", "round3b-bad.txt"])
+  @Test(arguments: ["bad.txt", "round2-tune-bad.txt", "round3a-bad.txt", "round3b-bad.txt", "round4a-bad.txt", "round4b-bad.txt"])
   func redLineRepliesStayCaught(_ file: String) throws {
     let report = try Self.report(file)
     print(report.summary(file: file, verbose: false))
