@@ -7,9 +7,13 @@
 /// - scalars are first mapped to *letters*, dense numbers for the few thousand scalars that
 ///   occur in some term (a scalar in no term is letter 0 and sends the automaton to the root);
 /// - the root, where most steps start, has a dense transition row indexed by letter;
-/// - every other state keeps its edges sorted by letter in one flat array, and its first edge
-///   also inline in its 32-byte record: most deep states have a single edge, so a step usually
-///   reads one record and nothing else.
+/// - every other state keeps its edges in one flat array, and its first edge also inline in its
+///   32-byte record: most deep states have a single edge, so a step usually reads one record and
+///   nothing else;
+/// - a state with many edges (the single characters that start hundreds of terms) keeps them in
+///   a small open-addressing table, so finding one costs one probe rather than a binary search;
+/// - failure links skip states without edges: such a state can never continue a match, and
+///   skipping it saves a step on the scan's most frequent slow path.
 struct AhoCorasick: Sendable {
   /// One occurrence: which term, and where it ends (exclusive) in the scanned text.
   struct Match: Hashable {
@@ -23,12 +27,18 @@ struct AhoCorasick: Sendable {
     /// The first (lowest-letter) edge, copied from `edges` (letter 0 when there is none).
     var firstLetter: Int32
     var firstNext: Int32
+    /// The nearest state on the failure chain that has edges (or the root).
     var failure: Int32
     /// The terms that end here (own and via failure links), as a range into `outputs`.
     var outputStart: Int32
     var outputCount: Int32
-    var padding: Int32 = 0
+    /// How many slots of `edges` the state owns from `edgeStart`: `edgeCount` when they are
+    /// sorted, a power of two at least twice `edgeCount` when they are a hash table.
+    var edgeSlots: Int32
   }
+
+  /// States with more edges than this keep them in a hash table.
+  private static let mostSortedEdges: Int32 = 8
 
   private struct Edge {
     var letter: Int32
@@ -86,6 +96,12 @@ struct AhoCorasick: Sendable {
         merged[Int(next)] += merged[Int(failure[Int(next)])]
       }
     }
+    // Failure links that skip edgeless states (outputs were merged along the full links above).
+    // Breadth-first order: a state's failure target, being shallower, is already resolved.
+    for state in queue.map(Int.init) {
+      let target = Int(failure[state])
+      if target != 0, children[target].isEmpty { failure[state] = failure[target] }
+    }
     var rootNext = [Int32](repeating: 0, count: letters.count + 1)
     for (letter, next) in children[0] { rootNext[Int(letter)] = next }
     var states: [State] = []
@@ -94,11 +110,22 @@ struct AhoCorasick: Sendable {
     states.reserveCapacity(stateCount)
     for state in 0..<stateCount {
       let sorted = children[state].sorted { $0.key < $1.key }
+      let slots = Self.edgeSlots(for: Int32(sorted.count))
       states.append(State(
         edgeStart: Int32(edges.count), edgeCount: Int32(sorted.count),
         firstLetter: sorted.first?.key ?? 0, firstNext: sorted.first?.value ?? 0, failure: failure[state],
-        outputStart: Int32(outputs.count), outputCount: Int32(merged[state].count)))
-      edges += sorted.map { Edge(letter: $0.key, next: $0.value) }
+        outputStart: Int32(outputs.count), outputCount: Int32(merged[state].count), edgeSlots: slots))
+      if slots == sorted.count {
+        edges += sorted.map { Edge(letter: $0.key, next: $0.value) }
+      } else {
+        var table = [Edge](repeating: Edge(letter: 0, next: 0), count: Int(slots))
+        for (letter, next) in sorted {
+          var slot = Self.slot(of: letter, mask: Int(slots) - 1)
+          while table[slot].letter != 0 { slot = (slot + 1) & (Int(slots) - 1) }
+          table[slot] = Edge(letter: letter, next: next)
+        }
+        edges += table
+      }
       outputs += merged[state]
     }
     self.letters = letters
@@ -162,25 +189,46 @@ struct AhoCorasick: Sendable {
     return found
   }
 
-  /// The state's transition on `letter`, if it has one: a short linear scan, or a binary search
-  /// for the few states with many edges.
+  /// The state's transition on `letter`, if it has one: the inline first edge, else a short
+  /// linear scan of the sorted edges, or a probe of the state's hash table.
   @inline(__always)
   private static func edge(from state: State, _ letter: Int32, _ edges: UnsafeBufferPointer<Edge>) -> Int32? {
     if state.firstLetter == letter { return state.firstNext }
+    // The first edge is the lowest letter: nothing else can match below it.
     if state.edgeCount <= 1 || state.firstLetter > letter { return nil }
-    var low = Int(state.edgeStart) + 1
-    var high = Int(state.edgeStart) + Int(state.edgeCount)
-    while high - low > 8 {  // keeps the edge, if any, inside low..<high
-      let middle = (low + high) / 2
-      if edges[middle].letter < letter { low = middle + 1 } else { high = middle + 1 }
+    let start = Int(state.edgeStart)
+    if state.edgeSlots == state.edgeCount {
+      for index in (start + 1)..<(start + Int(state.edgeCount)) {
+        let edge = edges[index]
+        if edge.letter == letter { return edge.next }
+        if edge.letter > letter { return nil }
+      }
+      return nil
     }
-    while low < high {
-      let edge = edges[low]
+    let mask = Int(state.edgeSlots) - 1
+    var slot = slot(of: letter, mask: mask)
+    while true {  // the table is at most half full: an empty slot (letter 0) ends the probe
+      let edge = edges[start + slot]
       if edge.letter == letter { return edge.next }
-      if edge.letter > letter { return nil }
-      low += 1
+      if edge.letter == 0 { return nil }
+      slot = (slot + 1) & mask
     }
-    return nil
+  }
+
+  /// Slots for a state's edges: exactly its edges when few (sorted), else a hash table at most
+  /// half full.
+  private static func edgeSlots(for count: Int32) -> Int32 {
+    guard count > mostSortedEdges else { return count }
+    var slots: Int32 = 16
+    while slots < 2 * count { slots *= 2 }
+    return slots
+  }
+
+  /// Where a letter's probe starts in a table of `mask + 1` slots (Fibonacci hashing: letters are
+  /// dense small numbers, so the multiply spreads neighbours apart).
+  @inline(__always)
+  private static func slot(of letter: Int32, mask: Int) -> Int {
+    Int((UInt32(bitPattern: letter) &* 0x9E37_79B1) >> 16) & mask
   }
 }
 

@@ -201,11 +201,13 @@ public final class CueMatcher: Sendable {
     ElementSet.with(capacity: elementCount) { present in
       // Which terms and classes occur at all: most gapped patterns whose first term occurs
       // lack a later one, and this rejects them without looking through the matches.
+      // A term's classes are added once, when the term is first seen (common words recur).
+      let termCount = lengths.count
       for match in matches {
-        present.insert(Int(match.term))
-        for row in termClasses.range(Int(match.term)) {
-          present.insert(automaton.termLengths.count + Int(termClasses.values[row]))
-        }
+        let term = Int(match.term)
+        if present.contains(term) { continue }
+        present.insert(term)
+        for row in termClasses.range(term) { present.insert(termCount + Int(termClasses.values[row])) }
       }
       for index in matches.indices {
         let match = matches[index]
@@ -535,47 +537,3 @@ extension UnsafeBufferPointer where Element == AhoCorasick.Match {
     return low
   }
 }
-
-
-extension CueMatcher {
-  public func debugStages(_ texts: [String]) -> [Double] {
-    var times = [Double](repeating: 0, count: 5)
-    func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
-    var sink = 0
-    var t = now()
-    for text in texts { sink += normalizer.normalize(text).scalars.count }
-    times[0] = Double(now() - t)
-    let normalized = texts.map { normalizer.normalize($0) }
-    t = now()
-    for text in normalized {
-      text.scalars.withUnsafeBufferPointer { scalars in
-        var matches: [AhoCorasick.Match] = []
-        matches.reserveCapacity(scalars.count)
-        automaton.scan(scalars, into: &matches)
-        sink += matches.count
-      }
-    }
-    times[1] = Double(now() - t)
-    t = now()
-    for text in normalized {
-      text.scalars.withUnsafeBufferPointer { scalars in
-        var matches: [AhoCorasick.Match] = []
-        matches.reserveCapacity(scalars.count)
-        automaton.scan(scalars, into: &matches)
-        var hits: [CueHit] = []
-        matches.withUnsafeBufferPointer { resolvePatterns($0, into: &hits) }
-        sink += hits.count
-      }
-    }
-    times[2] = Double(now() - t)
-    t = now()
-    for text in normalized { sink += QuantityScanner.scan(text.scalars).count }
-    times[3] = Double(now() - t)
-    t = now()
-    for text in normalized { sink += fuzzy.hits(in: text, excluding: []).count }
-    times[4] = Double(now() - t)
-    if sink == 42 { print("") }
-    return times.map { $0 / Double(texts.count) }
-  }
-}
-import Dispatch

@@ -193,7 +193,7 @@ import Testing
 
   /// The automaton finds exactly what a naive search finds, on random texts over small
   /// alphabets (where overlaps and failure links are exercised hardest). Even seeds use 3
-  /// letters; odd seeds use 14, so states get more than 8 edges (the binary-searched case), and
+  /// letters; odd seeds use 14, so states get more than 8 edges (kept in a hash table), and
   /// the text also has scalars no term uses (which send the automaton back to the root).
   @Test(arguments: 0..<20)
   func agreesWithNaiveSearch(_ seed: Int) {
