@@ -19,7 +19,9 @@ let package = Package(
     .target(name: "Diagnostics"),
     .target(name: "TextAnalysis"),
     .target(name: "DialogueRuntime", dependencies: ["TextAnalysis", "Diagnostics"]),
-    .target(name: "Scoring", dependencies: ["TextAnalysis", "Diagnostics"]),
+    .target(
+      name: "Scoring", dependencies: ["TextAnalysis", "Diagnostics"],
+      resources: [.copy("Resources/red-line-model.tsv")]),
     .target(
       name: "Content",
       dependencies: ["DialogueRuntime", "Scoring", "TextAnalysis", "Diagnostics", "Yams"]
@@ -31,7 +33,7 @@ let package = Package(
     .target(
       name: "ComplaintSimCLI",
       dependencies: [
-        "Simulator", "Content", "Diagnostics",
+        "Simulator", "Content", "Diagnostics", "Scoring", "TextAnalysis",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

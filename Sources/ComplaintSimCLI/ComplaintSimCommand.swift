@@ -9,7 +9,7 @@ public struct ComplaintSimCommand: ParsableCommand {
       Content lives in YAML files under curriculum/, rubrics/ and scenarios/.
       Exit codes: 0 success; 1 the input was judged and found wanting; 2 usage error or unreadable input.
       """,
-    subcommands: [CheckCommand.self, ListCommand.self, SchemaCommand.self, GradeCommand.self, EvalCommand.self, TestCommand.self, FuzzCommand.self, PlayCommand.self])
+    subcommands: [CheckCommand.self, ListCommand.self, SchemaCommand.self, GradeCommand.self, EvalCommand.self, TestCommand.self, FuzzCommand.self, PlayCommand.self, NormalizeCommand.self])
 
   public init() {}
 }

@@ -32,8 +32,11 @@ struct EvalCommand: ParsableCommand {
   @Option(name: .long, help: "The scenario sentence lists are graded in (default: the first shipped rational scenario).")
   var scenario: String?
 
+  @Flag(name: .long, help: "Decide red lines by the lexicon alone, without the red-line model (to compare the two).")
+  var lexiconOnly = false
+
   func run() throws {
-    let service = try GradingSetup.service(content)
+    let service = try GradingSetup.service(content, redLineModel: !lexiconOnly)
     var wanting = false
     for file in files {
       do {

@@ -72,8 +72,14 @@ struct LineFailure: Encodable {
 
 /// Loading content for grading, and reading transcripts.
 enum GradingSetup {
-  static func service(_ options: ContentOptions) throws -> GradingService {
-    GradingService(content: try options.compiled())
+  /// The grading service over the content; with the shipped red-line model unless told not to.
+  static func service(_ options: ContentOptions, redLineModel: Bool = true) throws -> GradingService {
+    let content = try options.compiled()
+    if redLineModel, RedLineModel.shipped == nil {
+      FileHandle.standardError.write(Data(
+        "warning: the red-line model resource could not be read; red lines are decided by the lexicon alone\n".utf8))
+    }
+    return GradingService(content: content, redLineModel: redLineModel ? .shipped : nil)
   }
 
   static func decodeTranscript(_ line: String) throws -> Transcript {

@@ -52,6 +52,18 @@ public struct RedLineHit: Codable, Sendable, Hashable {
   public var turn: Int
   public var quote: String
   public var feedback: String
+  /// What found it: the cue and the words it matched, or the red-line model's probability and
+  /// the words that weighed most (see ``RedLineModel``).
+  public var basis: String?
+
+  public init(id: String, title: String, turn: Int, quote: String, feedback: String, basis: String? = nil) {
+    self.id = id
+    self.title = title
+    self.turn = turn
+    self.quote = quote
+    self.feedback = feedback
+    self.basis = basis
+  }
 }
 
 /// A dimension's share of the score.

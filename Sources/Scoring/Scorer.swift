@@ -56,6 +56,8 @@ public struct Scorer: Sendable {
   private let criteria: [CompiledCriterion]
   /// The cues each red line watches, as indices (pii-leak also watches confidential disclosures).
   private let redLineCues: [[Int32]]
+  /// The second opinion on red lines (nil: the lexicon alone decides).
+  public let redLineModel: RedLineModel?
 
   /// The red line that confidential disclosures count as.
   public static let piiLeakRedLine = "pii-leak"
@@ -65,13 +67,19 @@ public struct Scorer: Sendable {
   ///   - weights: per-scenario dimension weights replacing the rubric's.
   ///   - disabled: criterion ids not graded in this scenario.
   ///   - lexicon: the cue lexicon the analyses were made with.
-  public init(rubric: Rubric, lexicon: CueLexicon, weights: [String: Double] = [:], disabled: [String] = []) {
+  ///   - redLineModel: confirms lexicon red lines and flags those the lexicon missed (see
+  ///     ``redLineHits(_:notes:)``); nil to let the lexicon alone decide.
+  public init(
+    rubric: Rubric, lexicon: CueLexicon, weights: [String: Double] = [:], disabled: [String] = [],
+    redLineModel: RedLineModel? = nil
+  ) {
     var rubric = rubric
     for index in rubric.dimensions.indices {
       if let weight = weights[rubric.dimensions[index].id] { rubric.dimensions[index].weight = weight }
     }
     self.rubric = rubric
     self.disabled = Set(disabled)
+    self.redLineModel = redLineModel
     let cues = CueIndex(lexicon)
     criteria = rubric.dimensions.enumerated().flatMap { dimensionIndex, dimension in
       dimension.criteria.map { criterion in
@@ -122,7 +130,7 @@ public struct Scorer: Sendable {
       let score = possible[index] > 0 ? share * earned[index] / possible[index] : 0
       dimensions.append(DimensionScore(id: dimension.id, title: dimension.title, score: Self.round(score), max: Self.round(share)))
     }
-    let redLines = redLineHits(trainee)
+    let redLines = redLineHits(trainee, notes: &notes)
     let crossed = Set(redLines.map(\.id)).count
     if crossed > 0, rubric.redLinePenalty > 0 {
       notes.append("触碰红线 \(crossed) 项，每项扣 \(rubric.redLinePenalty.compact) 分，且本次不合格。")
@@ -202,27 +210,68 @@ public struct Scorer: Sendable {
 
   // MARK: Red lines
 
-  private func redLineHits(_ trainee: TraineeTurns) -> [RedLineHit] {
+  /// The red lines crossed, at most one per red line and turn.
+  ///
+  /// With a ``RedLineModel``: a lexicon hit stands only if the model gives the reply at least its
+  /// confirm threshold (a note says when one does not), except confidential facts and personal
+  /// data recognised in the text, which the model cannot know about; and a reply without a
+  /// lexicon red line is flagged when the model gives it at least its flag threshold.
+  private func redLineHits(_ trainee: TraineeTurns, notes: inout [String]) -> [RedLineHit] {
     var hits: [RedLineHit] = []
-    for (redLine, cues) in zip(rubric.redLines, redLineCues) {
-      for index in trainee.analyses.indices {
-        guard let hit = trainee.firstHit(of: cues, inReply: index) else { continue }
-        hits.append(RedLineHit(
-          id: redLine.id, title: redLine.title, turn: trainee.numbers[index],
-          quote: trainee.analyses[index].text.clause(around: hit.range), feedback: redLine.feedback))
+    for index in trainee.analyses.indices {
+      let analysis = trainee.analyses[index]
+      let turn = trainee.numbers[index]
+      var found: [(redLine: Int?, hit: CueHit)] = []
+      for (position, cues) in redLineCues.enumerated() {
+        if let hit = trainee.firstHit(of: cues, inReply: index) { found.append((position, hit)) }
       }
-    }
-    // A disclosure is a red line even in a rubric that forgot to declare pii-leak.
-    if !rubric.redLines.contains(where: { $0.id == Self.piiLeakRedLine }) {
-      for index in trainee.analyses.indices {
-        guard let hit = trainee.firstHit(of: [CueHit.disclosureIndex], inReply: index) else { continue }
+      // A disclosure is a red line even in a rubric that forgot to declare pii-leak.
+      if !rubric.redLines.contains(where: { $0.id == Self.piiLeakRedLine }),
+        let hit = trainee.firstHit(of: [CueHit.disclosureIndex], inReply: index)
+      {
+        found.append((nil, hit))
+      }
+      var probability: Double?
+      if let model = redLineModel, found.contains(where: { !Self.isFactual($0.hit) }) || found.isEmpty {
+        probability = model.probability(analysis.text)
+      }
+      for (position, hit) in found {
+        if let model = redLineModel, !Self.isFactual(hit), let probability, probability < model.confirmThreshold {
+          notes.append(
+            "第\(turn)轮：线索“\(hit.cue)”命中，但红线判别模型认为这句话不构成红线（把握 \(Self.percent(1 - probability))），未计为红线。")
+          continue
+        }
+        let redLine = position.map { rubric.redLines[$0] }
         hits.append(RedLineHit(
-          id: Self.piiLeakRedLine, title: "泄露个人信息", turn: trainee.numbers[index],
-          quote: trainee.analyses[index].text.clause(around: hit.range), feedback: "不得向任何人透露客户或第三方的个人信息。"))
+          id: redLine?.id ?? Self.piiLeakRedLine, title: redLine?.title ?? "泄露个人信息", turn: turn,
+          quote: analysis.text.clause(around: hit.range),
+          feedback: redLine?.feedback ?? "不得向任何人透露客户或第三方的个人信息。",
+          basis: "cue \(hit.cue): \(hit.explanation)"))
+      }
+      if found.isEmpty, let model = redLineModel, let probability, probability >= model.flagThreshold {
+        let assessment = model.assess(analysis.text)
+        guard let redLine = rubric.redLines.first(where: { $0.id == assessment.likeliest }) else { continue }
+        let terms = assessment.terms.map { "“\($0)”" }.joined(separator: "、")
+        hits.append(RedLineHit(
+          id: redLine.id, title: redLine.title, turn: turn,
+          quote: assessment.strongest.map { analysis.text.clause(around: $0) } ?? analysis.text.original,
+          feedback: redLine.feedback + "（红线判别模型判定，把握 \(Self.percent(probability))" + (terms.isEmpty ? "）" : "，依据用语：\(terms)）"),
+          basis: "red-line model \(Self.percent(probability))" + (terms.isEmpty ? "" : ": \(assessment.terms.joined(separator: ", "))")))
       }
     }
     return hits.sorted { ($0.turn, $0.id) < ($1.turn, $1.id) }
   }
+
+  /// Hits that report facts in the text (a scenario's confidential fact, an ID or card number)
+  /// rather than a way of speaking: the model has no say over them.
+  private static func isFactual(_ hit: CueHit) -> Bool {
+    switch hit.evidence {
+    case .disclosure, .detector: true
+    case .pattern, .example: false
+    }
+  }
+
+  private static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
 
   /// Scores are reported to one decimal, rounded half away from zero.
 

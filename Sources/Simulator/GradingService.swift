@@ -21,7 +21,9 @@ public struct GradingService: Sendable {
     var facts: ScenarioFacts
   }
 
-  public init(content: CompiledContent, normalizer: TextNormalizer = .shared) {
+  /// - Parameter redLineModel: the red-line model the scorers consult beside the lexicon
+  ///   (``RedLineModel``); the shipped one by default, nil for the lexicon alone.
+  public init(content: CompiledContent, normalizer: TextNormalizer = .shared, redLineModel: RedLineModel? = .shipped) {
     self.content = content
     matcher = CueMatcher(lexicon: content.lexicon, normalizer: normalizer)
     var scenarios: [String: PreparedScenario] = [:]
@@ -32,7 +34,7 @@ public struct GradingService: Sendable {
         index: ScenarioIndex(program: program, lexicon: content.lexicon),
         scorer: Scorer(
           rubric: rubric, lexicon: content.lexicon, weights: program.rubricOverrides.weights,
-          disabled: program.rubricOverrides.disabledCriteria),
+          disabled: program.rubricOverrides.disabledCriteria, redLineModel: redLineModel),
         disclosures: DisclosureDetector(
           facts: program.facts.filter(\.confidential).map { ($0.id, $0.disclosure) }, normalizer: normalizer),
         facts: ScenarioFacts(id: program.id, archetype: program.archetype.rawValue, variants: program.variants.map(\.rawValue)))

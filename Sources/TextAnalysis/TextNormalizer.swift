@@ -288,7 +288,7 @@ public struct TextNormalizer: Sendable {
   }
 
   /// Where a clause ends: sentence and clause punctuation (after folding).
-  static func isClauseBoundary(_ value: UInt32) -> Bool {
+  public static func isClauseBoundary(_ value: UInt32) -> Bool {
     switch value {
     case 0x2C, 0x2E, 0x3B, 0x21, 0x3F, 0x0A: true  // , . ; ! ?
     default: false

@@ -32,18 +32,16 @@ import TestSupport
     #expect(report.falseRedLines == 0)
   }
 
-  @Test func heldOutSetNeverFlagsABetterReply() throws {
+  /// The same bars on pairs nobody tuned on. (Until the red-line model joined the lexicon, one
+  /// better reply here was flagged and recall was 79 %; the model's thresholds were chosen on
+  /// other data before this set was measured with it.)
+  @Test func heldOutSetMeetsTheTargets() throws {
     let service = try #require(Self.service)
     let report = try EvalReport.run(pairsFile: Self.heldOutSet, service: service)
     print("held-out set:\n" + report.summary(verbose: false))
     #expect(report.pairs == 24)
-    #expect(report.accuracy >= 85)
-    // Known issue (#3): since the red-line lexicons were rewritten with word classes, one better
-    // reply here is flagged unauthorized-promise. This set is never tuned on, so the flag stays
-    // until more tuning data of the kind shows the cause; the check stays, and reports when the
-    // issue is gone.
-    withKnownIssue("one held-out better reply is flagged (unauthorized-promise)") {
-      #expect(report.falseRedLines == 0)
-    }
+    #expect(report.accuracy >= 90)
+    #expect(report.recall >= 90)
+    #expect(report.falseRedLines == 0)
   }
 }

@@ -1,0 +1,342 @@
+import Foundation
+import TextAnalysis
+
+/// A statistical second opinion on red lines, beside the red-line lexicon.
+///
+/// The lexicon catches the wordings it lists and nothing else: on replies nobody tuned on it
+/// catches about four red lines in five and flags some near misses (eval/README.md). This model,
+/// a multinomial logistic regression over character 1–3-grams of the folded reply trained on the
+/// same labelled replies (`scripts/train_red_line_model.py`, scikit-learn), generalises
+/// differently, and the scorer combines the two (see ``Scorer``):
+/// - a lexicon red-line hit stands only if the model gives the reply at least ``confirmThreshold``
+///   (the lexicon's near misses — a quoted customer, a refusal with reasons — mostly fall below);
+/// - a reply the lexicon does not flag is flagged when the model gives it at least
+///   ``flagThreshold``, as the red line the model finds likeliest, quoting the clause with the
+///   n-grams that weighed most.
+///
+/// The model is data (weights in a tab-separated resource) applied with plain arithmetic, so it
+/// is deterministic; the feature extraction mirrors scikit-learn's `TfidfVectorizer` (char
+/// analyzer, sublinear tf, smooth idf, l2 norm) exactly, and the file carries check values the
+/// tests reproduce. Written by hand because no Swift package reads scikit-learn models.
+public final class RedLineModel: Sendable {
+  /// Class labels: red-line ids and ``noneClass``.
+  public let classes: [String]
+  /// The label of replies that cross no red line.
+  public static let noneClass = "none"
+  /// A lexicon hit stands only from this probability up.
+  public let confirmThreshold: Double
+  /// Without a lexicon hit, the model alone flags a reply from this probability up.
+  public let flagThreshold: Double
+  /// Replies and the probability of a red line the training script computed for them.
+  public let checks: [(text: String, probability: Double)]
+  private let noneIndex: Int
+  private let shortest: Int
+  private let longest: Int
+  private let grams: GramTable
+  /// Per feature, its idf and then its weight for each class, in `stride` floats: one feature's
+  /// numbers share a cache line, and single precision halves the table (the file has seven
+  /// significant digits; sums are taken in double precision).
+  private let rows: [Float]
+  private let stride: Int
+  /// Whether every n-gram's prefix is in the vocabulary too (so the scan can stop extending an
+  /// n-gram once it is missing): true of scikit-learn's `min_df` vocabularies.
+  private let prefixClosed: Bool
+  private let intercepts: [Double]
+  /// Per feature: the n-gram, for explanations.
+  private let texts: [String]
+
+  /// The model shipped with the grader, or nil if its resource is missing or unreadable.
+  public static let shipped: RedLineModel? = {
+    guard let url = Bundle.module.url(forResource: "red-line-model", withExtension: "tsv"),
+      let text = try? String(contentsOf: url, encoding: .utf8)
+    else { return nil }
+    return try? RedLineModel(text)
+  }()
+
+  /// Why a model file could not be read.
+  public struct FormatError: Error, CustomStringConvertible {
+    public var line: Int
+    public var problem: String
+    public var description: String { "red-line model, line \(line): \(problem)" }
+  }
+
+  /// Reads the training script's output.
+  public init(_ source: String) throws(FormatError) {
+    var classes: [String] = []
+    var intercepts: [Double] = []
+    var thresholds: [Double] = []
+    var range: [Int] = []
+    var checks: [(String, Double)] = []
+    var rows: [Float] = []
+    var texts: [String] = []
+    var keys: [UInt64] = []
+    for (offset, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let number = offset + 1
+      guard !line.isEmpty, !line.hasPrefix("#") else { continue }
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+      func numbers(_ slice: ArraySlice<Substring>) throws(FormatError) -> [Double] {
+        var values: [Double] = []
+        for field in slice {
+          guard let value = Double(field) else { throw FormatError(line: number, problem: "'\(field)' is not a number") }
+          values.append(value)
+        }
+        return values
+      }
+      switch fields[0] {
+      case "classes": classes = fields.dropFirst().map(String.init)
+      case "intercepts": intercepts = try numbers(fields.dropFirst())
+      case "thresholds": thresholds = try numbers(fields.dropFirst())
+      case "ngrams": range = try numbers(fields.dropFirst()).map { Int($0) }
+      case "check":
+        guard fields.count == 3, let value = Double(fields[1]) else {
+          throw FormatError(line: number, problem: "expected 'check', a probability and a reply")
+        }
+        checks.append((String(fields[2]), value))
+      default:
+        guard !classes.isEmpty, fields.count == classes.count + 2 else {
+          throw FormatError(line: number, problem: "expected an n-gram, its idf and \(classes.count) weights after the header")
+        }
+        guard let key = GramTable.key(Array(fields[0].unicodeScalars.map(\.value))[...]) else {
+          throw FormatError(line: number, problem: "n-gram '\(fields[0])' is not 1 to 3 characters")
+        }
+        let values = try numbers(fields.dropFirst())
+        keys.append(key)
+        rows += values.map { Float($0) }
+        texts.append(String(fields[0]))
+      }
+    }
+    guard let noneIndex = classes.firstIndex(of: Self.noneClass) else {
+      throw FormatError(line: 1, problem: "no 'classes' line with a '\(Self.noneClass)' class")
+    }
+    guard intercepts.count == classes.count, thresholds.count == 2, range.count == 2, range[0] >= 1, range[1] <= 3,
+      range[0] <= range[1]
+    else {
+      throw FormatError(line: 1, problem: "the header needs intercepts per class, two thresholds and an n-gram range within 1…3")
+    }
+    self.classes = classes
+    self.noneIndex = noneIndex
+    self.intercepts = intercepts
+    confirmThreshold = thresholds[0]
+    flagThreshold = thresholds[1]
+    shortest = range[0]
+    longest = range[1]
+    self.checks = checks
+    self.rows = rows
+    stride = classes.count + 1
+    self.texts = texts
+    grams = GramTable(keys: keys)
+    let known = Set(keys)
+    prefixClosed = keys.allSatisfy { $0 >> 21 == 0 || known.contains($0 >> 21) }
+  }
+
+  /// The model's judgement of one reply.
+  public struct Assessment: Sendable {
+    /// The probability that the reply crosses some red line.
+    public var probability: Double
+    /// The red line the model finds likeliest (never ``RedLineModel/noneClass``).
+    public var likeliest: String
+    /// Folded-text range of the n-gram that weighed most towards `likeliest`.
+    public var strongest: Range<Int>?
+    /// The n-grams (two or three characters) that weighed most towards `likeliest`, strongest first.
+    public var terms: [String]
+  }
+
+  /// The probability that the reply crosses some red line.
+  public func probability(_ text: NormalizedText) -> Double {
+    withFeatures(of: text.scalars) { features in
+      withProbabilities(features) { 1 - $0[noneIndex] }
+    }
+  }
+
+  /// The probability with the red line and the words behind it (for flagged replies only:
+  /// explaining costs more than judging).
+  public func assess(_ text: NormalizedText) -> Assessment {
+    withFeatures(of: text.scalars) { features in
+      withProbabilities(features) { probabilities in
+        var likeliest = noneIndex == 0 ? 1 : 0
+        for index in classes.indices where index != noneIndex && probabilities[index] > probabilities[likeliest] {
+          likeliest = index
+        }
+        // Contribution of each feature towards `likeliest` rather than no red line.
+        func contribution(_ weighted: WeightedFeature) -> Double {
+          let row = Int(weighted.feature) * stride + 1
+          return weighted.value * (Double(rows[row + likeliest]) - Double(rows[row + noneIndex]))
+        }
+        let top = features.filter { texts[Int($0.feature)].unicodeScalars.count >= 2 && contribution($0) > 0 }
+          .sorted { (contribution($0), $1.feature) > (contribution($1), $0.feature) }
+          .prefix(3)
+        var strongest: Range<Int>?
+        if let best = top.first {
+          let key = grams.keys[Int(best.feature)]
+          let length = texts[Int(best.feature)].unicodeScalars.count
+          let scalars = text.scalars
+          strongest = (0..<max(0, scalars.count - length + 1)).first { GramTable.key(scalars[$0..<($0 + length)]) == key }
+            .map { $0..<($0 + length) }
+        }
+        return Assessment(
+          probability: 1 - probabilities[noneIndex], likeliest: classes[likeliest], strongest: strongest,
+          terms: top.map { texts[Int($0.feature)] })
+      }
+    }
+  }
+
+  // MARK: Arithmetic
+  //
+  // Every reply a scorer sees is judged, so this runs as often as the cue matcher: the features
+  // live in temporary buffers (no dictionaries, no arrays per reply).
+
+  /// One vocabulary feature of a reply and its tf-idf value.
+  private struct WeightedFeature {
+    var feature: Int32
+    var value: Double
+  }
+
+  /// Runs `body` with the reply's tf-idf vector over the vocabulary, l2-normalised, features in
+  /// order of first occurrence (scikit-learn's operations in a fixed order: deterministic to
+  /// the bit).
+  private func withFeatures<Result>(
+    of scalars: [UInt32], _ body: (UnsafeMutableBufferPointer<WeightedFeature>) -> Result
+  ) -> Result {
+    let most = max(1, scalars.count * (longest - shortest + 1))
+    var tableSize = 16
+    while tableSize < 2 * most { tableSize *= 2 }
+    // Distinct features with their counts, and a small table from feature to position in it.
+    return withUnsafeTemporaryAllocation(of: WeightedFeature.self, capacity: most) { features in
+      withUnsafeTemporaryAllocation(of: Int32.self, capacity: tableSize) { positions in
+        positions.initialize(repeating: -1)
+        var distinct = 0
+        func count(_ feature: Int32) {
+          var slot = Int(UInt32(bitPattern: feature) &* 0x9E37_79B1) & (tableSize - 1)
+          while true {
+            let position = Int(positions[slot])
+            if position < 0 {
+              positions[slot] = Int32(distinct)
+              features[distinct] = WeightedFeature(feature: feature, value: 1)
+              distinct += 1
+              return
+            }
+            if features[position].feature == feature {
+              features[position].value += 1
+              return
+            }
+            slot = (slot + 1) & (tableSize - 1)
+          }
+        }
+        scalars.withUnsafeBufferPointer { scalars in
+          for start in scalars.indices {
+            var key: UInt64 = 0
+            for length in 1...longest where start + length <= scalars.count {
+              let scalar = scalars[start + length - 1]
+              guard scalar < 0x1F_FFFF else { break }
+              key = key << 21 | UInt64(scalar + 1)
+              let feature = grams.feature(key)
+              if let feature, length >= shortest { count(feature) }
+              if feature == nil, prefixClosed { break }  // no longer n-gram from here is known
+            }
+          }
+        }
+        var sumOfSquares = 0.0
+        rows.withUnsafeBufferPointer { rows in
+          for position in 0..<distinct {
+            let value = (1 + log(features[position].value)) * Double(rows[Int(features[position].feature) * stride])
+            features[position].value = value
+            sumOfSquares += value * value
+          }
+        }
+        let norm = sumOfSquares.squareRoot()
+        if norm > 0 { for position in 0..<distinct { features[position].value /= norm } }
+        return body(UnsafeMutableBufferPointer(rebasing: features[0..<distinct]))
+      }
+    }
+  }
+
+  /// Runs `body` with the class probabilities (softmax of the linear scores).
+  private func withProbabilities<Result>(
+    _ features: UnsafeMutableBufferPointer<WeightedFeature>, _ body: (UnsafeMutableBufferPointer<Double>) -> Result
+  ) -> Result {
+    let width = classes.count
+    return withUnsafeTemporaryAllocation(of: Double.self, capacity: width) { scores in
+      for index in 0..<width { scores[index] = intercepts[index] }
+      rows.withUnsafeBufferPointer { rows in
+        for weighted in features {
+          let row = Int(weighted.feature) * stride + 1
+          for index in 0..<width { scores[index] += Double(rows[row + index]) * weighted.value }
+        }
+      }
+      var top = scores[0]
+      for index in 1..<width { top = max(top, scores[index]) }
+      var sum = 0.0
+      for index in 0..<width {
+        scores[index] = exp(scores[index] - top)
+        sum += scores[index]
+      }
+      for index in 0..<width { scores[index] /= sum }
+      return body(scores)
+    }
+  }
+}
+
+/// N-grams of up to three scalars packed into one integer, in an open-addressing table: a reply
+/// looks up every n-gram it contains (about three per character), and a `Dictionary` of strings
+/// would hash and allocate for each.
+///
+/// A slot is 8 bytes, a 32-bit fingerprint of the key and the feature number, so the table of a
+/// full vocabulary (~27,000 n-grams) fits in a core's L2 cache: the lookups are the cost of
+/// judging a reply, and most of them miss. A fingerprint match is confirmed against `keys`.
+private struct GramTable: Sendable {
+  /// Per feature, its packed n-gram.
+  let keys: [UInt64]
+  /// Fingerprint in the high half, feature + 1 in the low half; 0 = empty.
+  private let slots: [UInt64]
+  private let mask: Int
+
+  init(keys: [UInt64]) {
+    self.keys = keys
+    var capacity = 16
+    while capacity * 3 < keys.count * 4 { capacity *= 2 }  // at most three quarters full
+    var slots = [UInt64](repeating: 0, count: capacity)
+    for (feature, key) in keys.enumerated() {
+      let (start, fingerprint) = Self.hash(key, capacity - 1)
+      var slot = start
+      while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+      slots[slot] = fingerprint << 32 | UInt64(feature + 1)
+    }
+    self.slots = slots
+    mask = capacity - 1
+  }
+
+  /// The packed n-gram: each scalar plus one in 21 bits (0 marks an absent position).
+  static func key(_ scalars: ArraySlice<UInt32>) -> UInt64? {
+    guard (1...3).contains(scalars.count) else { return nil }
+    var key: UInt64 = 0
+    for scalar in scalars {
+      guard scalar < 0x1F_FFFF else { return nil }
+      key = key << 21 | UInt64(scalar + 1)
+    }
+    return key
+  }
+
+  /// Where a key's probe starts, and its fingerprint (other bits of the same product).
+  @inline(__always)
+  private static func hash(_ key: UInt64, _ mask: Int) -> (slot: Int, fingerprint: UInt64) {
+    let product = key &* 0x9E37_79B9_7F4A_7C15
+    return (Int(truncatingIfNeeded: product >> 40) & mask, product & 0xFFFF_FFFF)
+  }
+
+  @inline(__always)
+  func feature(_ key: UInt64) -> Int32? {
+    let (start, fingerprint) = Self.hash(key, mask)
+    return slots.withUnsafeBufferPointer { slots in
+      var slot = start
+      while true {
+        let found = slots[slot]
+        if found == 0 { return nil }
+        if found >> 32 == fingerprint {
+          let feature = Int(found & 0xFFFF_FFFF) - 1
+          if keys[feature] == key { return Int32(feature) }
+        }
+        slot = (slot + 1) & mask
+      }
+    }
+  }
+}
