@@ -13,9 +13,11 @@ Training data: the tuning sentence lists and tuning pairs only. The sealed lists
 (eval/redline-sentences/round2-sealed-*) and eval/heldout-pairs.jsonl are never read: they
 measure the grader on replies nobody tuned on.
 
-Usage: scripts/train_red_line_model.py [--binary PATH] [--output PATH]
+Usage: scripts/train_red_line_model.py [--binary PATH] [--output PATH | --check]
 The binary folds the text (`complaint-sim normalize`) so the model sees what the grader sees.
-Output is deterministic for the same data.
+Output is deterministic for the same data. `--check` trains without writing and exits 1 unless
+the shipped model is what the data gives (same vocabulary and classes, and the same judgement
+of every training reply to within 0.01; exact digits may differ across machines and versions).
 """
 
 import argparse
@@ -57,6 +59,7 @@ C = 16.0
 CONFIRM = 0.3
 FLAG = 0.85
 CHECK_SENTENCES = 8
+SHIPPED = ROOT / "Sources" / "Scoring" / "Resources" / "red-line-model.tsv"
 
 
 def labelled_replies():
@@ -95,10 +98,58 @@ def number(value):
     return f"{float(value):.7g}"
 
 
+def read_model(path):
+    """The shipped model as (classes, intercepts, {n-gram: (idf, weights)})."""
+    classes, intercepts, grams = [], [], {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if fields[0] == "classes":
+            classes = fields[1:]
+        elif fields[0] == "intercepts":
+            intercepts = [float(v) for v in fields[1:]]
+        elif fields[0] not in ("thresholds", "ngrams", "check"):
+            grams[fields[0]] = (float(fields[1]), [float(v) for v in fields[2:]])
+    return classes, intercepts, grams
+
+
+def compare_with_shipped(vectorizer, classes, texts, probability):
+    shipped_classes, intercepts, grams = read_model(SHIPPED)
+    if shipped_classes != classes:
+        print(f"classes differ: shipped {shipped_classes}, data gives {classes}")
+        return 1
+    missing = set(vectorizer.vocabulary_) ^ set(grams)
+    if missing:
+        print(f"{len(missing)} n-grams differ between the shipped model and the data, e.g. {sorted(missing)[:5]}")
+        return 1
+
+    def shipped_probability(text):
+        counts = {}
+        for n in range(NGRAMS[0], NGRAMS[1] + 1):
+            for start in range(len(text) - n + 1):
+                counts[text[start:start + n]] = counts.get(text[start:start + n], 0) + 1
+        values = {g: (1 + math.log(c)) * grams[g][0] for g, c in counts.items() if g in grams}
+        norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
+        scores = np.array(intercepts)
+        for gram, value in values.items():
+            scores = scores + np.array(grams[gram][1]) * (value / norm)
+        exp = np.exp(scores - scores.max())
+        return 1 - (exp / exp.sum())[classes.index(NONE)]
+
+    worst = max(abs(probability(t) - shipped_probability(t)) for t in texts)
+    if worst > 0.01:
+        print(f"the shipped model judges some training reply {worst:.3f} away from the data's model: retrain it")
+        return 1
+    print(f"shipped model matches the data ({len(texts)} replies, largest difference {worst:.2e})")
+    return 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--binary", default=str(ROOT / ".build" / "release" / "complaint-sim"))
-    parser.add_argument("--output", default=str(ROOT / "Sources" / "Scoring" / "Resources" / "red-line-model.tsv"))
+    parser.add_argument("--output", default=str(SHIPPED))
+    parser.add_argument("--check", action="store_true", help="compare with the shipped model instead of writing")
     arguments = parser.parse_args()
 
     replies = labelled_replies()
@@ -155,6 +206,8 @@ def main():
         f"thresholds\t{number(CONFIRM)}\t{number(FLAG)}",
         f"ngrams\t{NGRAMS[0]}\t{NGRAMS[1]}",
     ]
+    if arguments.check:
+        sys.exit(compare_with_shipped(vectorizer, classes, texts, probability))
     lines += [f"check\t{number(p)}\t{text}" for text, p in checks]
     for (gram, index), value in zip(vocabulary, idf):
         if "\t" in gram or "\n" in gram:
