@@ -33,11 +33,6 @@ public final class RedLineModel: Sendable {
   private let shortest: Int
   private let longest: Int
   private let grams: GramTable
-  /// Per feature, its idf and then its weight for each class, in `stride` floats: one feature's
-  /// numbers share a cache line, and single precision halves the table (the file has seven
-  /// significant digits; sums are taken in double precision).
-  private let rows: [Float]
-  private let stride: Int
   /// Whether every n-gram's prefix is in the vocabulary too (so the scan can stop extending an
   /// n-gram once it is missing): true of scikit-learn's `min_df` vocabularies.
   private let prefixClosed: Bool
@@ -121,10 +116,8 @@ public final class RedLineModel: Sendable {
     shortest = range[0]
     longest = range[1]
     self.checks = checks
-    self.rows = rows
-    stride = classes.count + 1
     self.texts = texts
-    grams = GramTable(keys: keys)
+    grams = GramTable(keys: keys, rows: rows, classes: classes.count)
     let known = Set(keys)
     prefixClosed = keys.allSatisfy { $0 >> 21 == 0 || known.contains($0 >> 21) }
   }
@@ -159,23 +152,24 @@ public final class RedLineModel: Sendable {
         }
         // Contribution of each feature towards `likeliest` rather than no red line.
         func contribution(_ weighted: WeightedFeature) -> Double {
-          let row = Int(weighted.feature) * stride + 1
-          return weighted.value * (Double(rows[row + likeliest]) - Double(rows[row + noneIndex]))
+          let slot = Int(weighted.feature)
+          return weighted.value * (Double(grams.weight(slot, likeliest)) - Double(grams.weight(slot, noneIndex)))
         }
-        let top = features.filter { texts[Int($0.feature)].unicodeScalars.count >= 2 && contribution($0) > 0 }
+        func gram(_ weighted: WeightedFeature) -> String { texts[Int(grams.featureOfSlot[Int(weighted.feature)])] }
+        let top = features.filter { gram($0).unicodeScalars.count >= 2 && contribution($0) > 0 }
           .sorted { (contribution($0), $1.feature) > (contribution($1), $0.feature) }
           .prefix(3)
         var strongest: Range<Int>?
         if let best = top.first {
-          let key = grams.keys[Int(best.feature)]
-          let length = texts[Int(best.feature)].unicodeScalars.count
+          let key = grams.key(Int(best.feature))
+          let length = gram(best).unicodeScalars.count
           let scalars = text.scalars
           strongest = (0..<max(0, scalars.count - length + 1)).first { GramTable.key(scalars[$0..<($0 + length)]) == key }
             .map { $0..<($0 + length) }
         }
         return Assessment(
           probability: 1 - probabilities[noneIndex], likeliest: classes[likeliest], strongest: strongest,
-          terms: top.map { texts[Int($0.feature)] })
+          terms: top.map(gram))
       }
     }
   }
@@ -185,7 +179,7 @@ public final class RedLineModel: Sendable {
   // Every reply a scorer sees is judged, so this runs as often as the cue matcher: the features
   // live in temporary buffers (no dictionaries, no arrays per reply).
 
-  /// One vocabulary feature of a reply and its tf-idf value.
+  /// One vocabulary feature of a reply (by its slot in ``GramTable``) and its tf-idf value.
   private struct WeightedFeature {
     var feature: Int32
     var value: Double
@@ -229,19 +223,17 @@ public final class RedLineModel: Sendable {
               let scalar = scalars[start + length - 1]
               guard scalar < 0x1F_FFFF else { break }
               key = key << 21 | UInt64(scalar + 1)
-              let feature = grams.feature(key)
+              let feature = grams.slot(of: key)
               if let feature, length >= shortest { count(feature) }
               if feature == nil, prefixClosed { break }  // no longer n-gram from here is known
             }
           }
         }
         var sumOfSquares = 0.0
-        rows.withUnsafeBufferPointer { rows in
-          for position in 0..<distinct {
-            let value = (1 + log(features[position].value)) * Double(rows[Int(features[position].feature) * stride])
-            features[position].value = value
-            sumOfSquares += value * value
-          }
+        for position in 0..<distinct {
+          let value = (1 + log(features[position].value)) * Double(grams.idf(Int(features[position].feature)))
+          features[position].value = value
+          sumOfSquares += value * value
         }
         let norm = sumOfSquares.squareRoot()
         if norm > 0 { for position in 0..<distinct { features[position].value /= norm } }
@@ -257,10 +249,10 @@ public final class RedLineModel: Sendable {
     let width = classes.count
     return withUnsafeTemporaryAllocation(of: Double.self, capacity: width) { scores in
       for index in 0..<width { scores[index] = intercepts[index] }
-      rows.withUnsafeBufferPointer { rows in
+      grams.withWeights { weights, slotWidth in
         for weighted in features {
-          let row = Int(weighted.feature) * stride + 1
-          for index in 0..<width { scores[index] += Double(rows[row + index]) * weighted.value }
+          let row = Int(weighted.feature) * slotWidth + GramTable.weightsOffset
+          for index in 0..<width { scores[index] += Double(Float(bitPattern: weights[row + index])) * weighted.value }
         }
       }
       var top = scores[0]
@@ -276,36 +268,46 @@ public final class RedLineModel: Sendable {
   }
 }
 
-/// N-grams of up to three scalars packed into one integer, in an open-addressing table: a reply
-/// looks up every n-gram it contains (about three per character), and a `Dictionary` of strings
-/// would hash and allocate for each.
+/// The vocabulary as an open-addressing hash table whose slots hold everything a feature needs:
+/// its n-gram (up to three scalars packed in one integer), its idf and its weight per class, as
+/// 32-bit words side by side.
 ///
-/// A slot is 8 bytes, a 32-bit fingerprint of the key and the feature number, so the table of a
-/// full vocabulary (~27,000 n-grams) fits in a core's L2 cache: the lookups are the cost of
-/// judging a reply, and most of them miss. A fingerprint match is confirmed against `keys`.
+/// A reply looks up every n-gram it contains (about three per character) and most are found, so
+/// each lookup should cost one cache miss: a `Dictionary` of strings would hash and allocate,
+/// and separate key, index and weight arrays would cost three misses. Single precision halves
+/// the table (the file has seven significant digits; sums are taken in double precision).
 private struct GramTable: Sendable {
-  /// Per feature, its packed n-gram.
-  let keys: [UInt64]
-  /// Fingerprint in the high half, feature + 1 in the low half; 0 = empty.
-  private let slots: [UInt64]
+  /// Per slot `slotWidth` words: key low and high halves (0 = empty slot), idf, weights.
+  private let words: [UInt32]
+  let slotWidth: Int
+  /// Per slot, the feature's number in the model file (-1 for an empty slot).
+  let featureOfSlot: [Int32]
   private let mask: Int
+  static let weightsOffset = 3
 
-  init(keys: [UInt64]) {
-    self.keys = keys
+  init(keys: [UInt64], rows: [Float], classes: Int) {
+    let width = Self.weightsOffset + classes
     var capacity = 16
     while capacity * 3 < keys.count * 4 { capacity *= 2 }  // at most three quarters full
-    var slots = [UInt64](repeating: 0, count: capacity)
+    var words = [UInt32](repeating: 0, count: capacity * width)
+    var featureOfSlot = [Int32](repeating: -1, count: capacity)
     for (feature, key) in keys.enumerated() {
-      let (start, fingerprint) = Self.hash(key, capacity - 1)
-      var slot = start
-      while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-      slots[slot] = fingerprint << 32 | UInt64(feature + 1)
+      var slot = Self.start(key, capacity - 1)
+      while featureOfSlot[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
+      featureOfSlot[slot] = Int32(feature)
+      let base = slot * width
+      words[base] = UInt32(truncatingIfNeeded: key)
+      words[base + 1] = UInt32(truncatingIfNeeded: key >> 32)
+      for offset in 0...classes { words[base + 2 + offset] = rows[feature * (classes + 1) + offset].bitPattern }
     }
-    self.slots = slots
+    self.words = words
+    self.featureOfSlot = featureOfSlot
+    slotWidth = width
     mask = capacity - 1
   }
 
-  /// The packed n-gram: each scalar plus one in 21 bits (0 marks an absent position).
+  /// The packed n-gram: each scalar plus one in 21 bits (0 marks an absent position), so no
+  /// key is 0.
   static func key(_ scalars: ArraySlice<UInt32>) -> UInt64? {
     guard (1...3).contains(scalars.count) else { return nil }
     var key: UInt64 = 0
@@ -316,27 +318,37 @@ private struct GramTable: Sendable {
     return key
   }
 
-  /// Where a key's probe starts, and its fingerprint (other bits of the same product).
   @inline(__always)
-  private static func hash(_ key: UInt64, _ mask: Int) -> (slot: Int, fingerprint: UInt64) {
-    let product = key &* 0x9E37_79B9_7F4A_7C15
-    return (Int(truncatingIfNeeded: product >> 40) & mask, product & 0xFFFF_FFFF)
+  private static func start(_ key: UInt64, _ mask: Int) -> Int {
+    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
   }
 
+  /// The slot holding `key`, if it is in the vocabulary.
   @inline(__always)
-  func feature(_ key: UInt64) -> Int32? {
-    let (start, fingerprint) = Self.hash(key, mask)
-    return slots.withUnsafeBufferPointer { slots in
-      var slot = start
+  func slot(of key: UInt64) -> Int32? {
+    let low = UInt32(truncatingIfNeeded: key)
+    let high = UInt32(truncatingIfNeeded: key >> 32)
+    return words.withUnsafeBufferPointer { words in
+      var slot = Self.start(key, mask)
       while true {
-        let found = slots[slot]
-        if found == 0 { return nil }
-        if found >> 32 == fingerprint {
-          let feature = Int(found & 0xFFFF_FFFF) - 1
-          if keys[feature] == key { return Int32(feature) }
-        }
+        let base = slot * slotWidth
+        if words[base] == low, words[base + 1] == high { return Int32(slot) }
+        if words[base] == 0, words[base + 1] == 0 { return nil }
         slot = (slot + 1) & mask
       }
     }
+  }
+
+  func key(_ slot: Int) -> UInt64 { UInt64(words[slot * slotWidth + 1]) << 32 | UInt64(words[slot * slotWidth]) }
+
+  @inline(__always)
+  func idf(_ slot: Int) -> Float { Float(bitPattern: words[slot * slotWidth + 2]) }
+
+  func weight(_ slot: Int, _ index: Int) -> Float { Float(bitPattern: words[slot * slotWidth + Self.weightsOffset + index]) }
+
+  /// Runs `body` with the raw words and the slot width (the scoring loop reads them unchecked).
+  @inline(__always)
+  func withWeights<Result>(_ body: (UnsafeBufferPointer<UInt32>, Int) -> Result) -> Result {
+    words.withUnsafeBufferPointer { body($0, slotWidth) }
   }
 }

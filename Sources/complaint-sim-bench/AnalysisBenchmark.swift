@@ -64,6 +64,15 @@ struct AnalysisBenchmark: ParsableCommand {
       steps.append(String(format: "%@ %.0f ns (%.1f)", step.rawValue, seconds * 1e9 / Double(corpus.count), allocationsPerReply()))
       if count < 0 { print(count) }
     }
+    if let model = RedLineModel.shipped {
+      var sum = 0.0
+      _ = allocationsPerReply()
+      clock.lap()
+      for text in folded { sum += model.probability(text) }
+      let seconds = clock.lap()
+      steps.append(String(format: "red-line model %.0f ns (%.1f)", seconds * 1e9 / Double(corpus.count), allocationsPerReply()))
+      if sum < 0 { print(sum) }
+    }
     print("steps per reply: " + steps.joined(separator: ", ") + " (\(normalizedCount) scalars)")
 
     // 1. Literal matching: what grep -F does (every lexicon term found in one pass), on text
