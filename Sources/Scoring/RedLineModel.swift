@@ -37,15 +37,13 @@ public final class RedLineModel: Sendable {
   /// n-gram once it is missing): true of scikit-learn's `min_df` vocabularies.
   private let prefixClosed: Bool
   private let intercepts: [Double]
-  /// Per feature: the n-gram, for explanations.
-  private let texts: [String]
 
   /// The model shipped with the grader, or nil if its resource is missing or unreadable.
   public static let shipped: RedLineModel? = {
     guard let url = Bundle.module.url(forResource: "red-line-model", withExtension: "tsv"),
-      let text = try? String(contentsOf: url, encoding: .utf8)
+      let data = try? Data(contentsOf: url)
     else { return nil }
-    return try? RedLineModel(text)
+    return try? RedLineModel(utf8: [UInt8](data))
   }()
 
   /// Why a model file could not be read.
@@ -56,48 +54,81 @@ public final class RedLineModel: Sendable {
   }
 
   /// Reads the training script's output.
-  public init(_ source: String) throws(FormatError) {
+  public convenience init(_ source: String) throws(FormatError) {
+    try self.init(utf8: Array(source.utf8))
+  }
+
+  /// Reads the training script's output, as UTF-8.
+  ///
+  /// Parsed byte by byte rather than split into strings: the file has ~27,000 lines and every
+  /// grading command reads it at start-up, so splitting would cost a few hundred milliseconds.
+  public init(utf8 bytes: [UInt8]) throws(FormatError) {
     var classes: [String] = []
     var intercepts: [Double] = []
     var thresholds: [Double] = []
     var range: [Int] = []
     var checks: [(String, Double)] = []
     var rows: [Float] = []
-    var texts: [String] = []
     var keys: [UInt64] = []
-    for (offset, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let number = offset + 1
-      guard !line.isEmpty, !line.hasPrefix("#") else { continue }
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-      func numbers(_ slice: ArraySlice<Substring>) throws(FormatError) -> [Double] {
+    var lineNumber = 0
+    var lineStart = 0
+    while lineStart < bytes.count {
+      lineNumber += 1
+      var lineEnd = lineStart
+      while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+      defer { lineStart = lineEnd + 1 }
+      guard lineEnd > lineStart, bytes[lineStart] != 0x23 else { continue }  // empty or '#'
+      var fieldEnd = lineStart
+      while fieldEnd < lineEnd, bytes[fieldEnd] != 0x09 { fieldEnd += 1 }
+      let head = String(decoding: bytes[lineStart..<fieldEnd], as: UTF8.self)
+      let number = lineNumber
+      func rest() -> [Substring] {
+        fieldEnd >= lineEnd
+          ? [] : String(decoding: bytes[(fieldEnd + 1)..<lineEnd], as: UTF8.self).split(separator: "\t", omittingEmptySubsequences: false)
+      }
+      func numbers(_ fields: [Substring]) throws(FormatError) -> [Double] {
         var values: [Double] = []
-        for field in slice {
+        for field in fields {
           guard let value = Double(field) else { throw FormatError(line: number, problem: "'\(field)' is not a number") }
           values.append(value)
         }
         return values
       }
-      switch fields[0] {
-      case "classes": classes = fields.dropFirst().map(String.init)
-      case "intercepts": intercepts = try numbers(fields.dropFirst())
-      case "thresholds": thresholds = try numbers(fields.dropFirst())
-      case "ngrams": range = try numbers(fields.dropFirst()).map { Int($0) }
+      switch head {
+      case "classes": classes = rest().map(String.init)
+      case "intercepts": intercepts = try numbers(rest())
+      case "thresholds": thresholds = try numbers(rest())
+      case "ngrams": range = try numbers(rest()).map { Int($0) }
       case "check":
-        guard fields.count == 3, let value = Double(fields[1]) else {
+        let fields = rest()
+        guard fields.count == 2, let value = Double(fields[0]) else {
           throw FormatError(line: number, problem: "expected 'check', a probability and a reply")
         }
-        checks.append((String(fields[2]), value))
+        checks.append((String(fields[1]), value))
       default:
-        guard !classes.isEmpty, fields.count == classes.count + 2 else {
-          throw FormatError(line: number, problem: "expected an n-gram, its idf and \(classes.count) weights after the header")
+        guard !classes.isEmpty else {
+          throw FormatError(line: number, problem: "expected the 'classes' line before the n-grams")
         }
-        guard let key = GramTable.key(Array(fields[0].unicodeScalars.map(\.value))[...]) else {
-          throw FormatError(line: number, problem: "n-gram '\(fields[0])' is not 1 to 3 characters")
+        guard let key = GramTable.key(Array(head.unicodeScalars.map(\.value))[...]) else {
+          throw FormatError(line: number, problem: "n-gram '\(head)' is not 1 to 3 characters")
         }
-        let values = try numbers(fields.dropFirst())
+        // The idf and one weight per class, each field a short number (a small string: no
+        // allocation to parse it).
+        var fields = 0
+        var start = fieldEnd + 1
+        while start <= lineEnd {
+          var end = start
+          while end < lineEnd, bytes[end] != 0x09 { end += 1 }
+          let field = String(decoding: bytes[start..<end], as: UTF8.self)
+          guard let value = Double(field) else { throw FormatError(line: number, problem: "'\(field)' is not a number") }
+          rows.append(Float(value))
+          fields += 1
+          start = end + 1
+        }
+        guard fields == classes.count + 1 else {
+          throw FormatError(line: number, problem: "expected an n-gram, its idf and \(classes.count) weights")
+        }
         keys.append(key)
-        rows += values.map { Float($0) }
-        texts.append(String(fields[0]))
       }
     }
     guard let noneIndex = classes.firstIndex(of: Self.noneClass) else {
@@ -116,7 +147,6 @@ public final class RedLineModel: Sendable {
     shortest = range[0]
     longest = range[1]
     self.checks = checks
-    self.texts = texts
     grams = GramTable(keys: keys, rows: rows, classes: classes.count)
     let known = Set(keys)
     prefixClosed = keys.allSatisfy { $0 >> 21 == 0 || known.contains($0 >> 21) }
@@ -155,7 +185,7 @@ public final class RedLineModel: Sendable {
           let slot = Int(weighted.feature)
           return weighted.value * (Double(grams.weight(slot, likeliest)) - Double(grams.weight(slot, noneIndex)))
         }
-        func gram(_ weighted: WeightedFeature) -> String { texts[Int(grams.featureOfSlot[Int(weighted.feature)])] }
+        func gram(_ weighted: WeightedFeature) -> String { GramTable.text(of: grams.key(Int(weighted.feature))) }
         let top = features.filter { gram($0).unicodeScalars.count >= 2 && contribution($0) > 0 }
           .sorted { (contribution($0), $1.feature) > (contribution($1), $0.feature) }
           .prefix(3)
@@ -280,8 +310,6 @@ private struct GramTable: Sendable {
   /// Per slot `slotWidth` words: key low and high halves (0 = empty slot), idf, weights.
   private let words: [UInt32]
   let slotWidth: Int
-  /// Per slot, the feature's number in the model file (-1 for an empty slot).
-  let featureOfSlot: [Int32]
   private let mask: Int
   static let weightsOffset = 3
 
@@ -290,18 +318,15 @@ private struct GramTable: Sendable {
     var capacity = 16
     while capacity * 3 < keys.count * 4 { capacity *= 2 }  // at most three quarters full
     var words = [UInt32](repeating: 0, count: capacity * width)
-    var featureOfSlot = [Int32](repeating: -1, count: capacity)
     for (feature, key) in keys.enumerated() {
       var slot = Self.start(key, capacity - 1)
-      while featureOfSlot[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
-      featureOfSlot[slot] = Int32(feature)
+      while words[slot * width] != 0 || words[slot * width + 1] != 0 { slot = (slot + 1) & (capacity - 1) }
       let base = slot * width
       words[base] = UInt32(truncatingIfNeeded: key)
       words[base + 1] = UInt32(truncatingIfNeeded: key >> 32)
       for offset in 0...classes { words[base + 2 + offset] = rows[feature * (classes + 1) + offset].bitPattern }
     }
     self.words = words
-    self.featureOfSlot = featureOfSlot
     slotWidth = width
     mask = capacity - 1
   }
@@ -316,6 +341,17 @@ private struct GramTable: Sendable {
       key = key << 21 | UInt64(scalar + 1)
     }
     return key
+  }
+
+  /// The n-gram a key packs.
+  static func text(of key: UInt64) -> String {
+    var scalars: [Unicode.Scalar] = []
+    var rest = key
+    while rest != 0 {
+      if let scalar = Unicode.Scalar(UInt32(rest & 0x1F_FFFF) - 1) { scalars.insert(scalar, at: 0) }
+      rest >>= 21
+    }
+    return String(String.UnicodeScalarView(scalars))
   }
 
   @inline(__always)

@@ -33,13 +33,18 @@ struct AnalysisBenchmark: ParsableCommand {
     let loaded = ContentLoader().load(paths: ContentLoader.defaultFolders.map { (root as NSString).appendingPathComponent($0) })
     guard let content = loaded.content else { throw ValidationError("shipped content has errors; run complaint-sim check") }
     let loadMs = clock.lap() * 1000
-    let service = GradingService(content: content, normalizer: normalizer)
+    let model = RedLineModel.shipped
+    let modelLoaded = model != nil
+    let modelMs = clock.lap() * 1000
+    let service = GradingService(content: content, normalizer: normalizer, redLineModel: model)
     let compileMs = clock.lap() * 1000
 
     let corpus = ReplyCorpus.generate(count: replies, seed: seed, content: content)
     let bytes = corpus.reduce(0) { $0 + $1.utf8.count }
     print("corpus: \(corpus.count) replies, \(String(format: "%.1f", Double(bytes) / 1e6)) MB UTF-8, mean \(bytes / max(1, corpus.count)) bytes")
-    print(String(format: "startup: Traditional→Simplified table %.1f ms, content load %.1f ms, lexicon + rubric compile %.1f ms", normalizerMs, loadMs, compileMs))
+    print(String(
+      format: "startup: Traditional→Simplified table %.1f ms, content load %.1f ms, lexicon + rubric compile %.1f ms, red-line model %@",
+      normalizerMs, loadMs, compileMs, modelLoaded ? String(format: "%.1f ms", modelMs) : "missing"))
 
     // 0. The steps of matching on their own, to see where the time goes.
     let matcher = service.matcher
