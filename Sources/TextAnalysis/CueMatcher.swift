@@ -22,8 +22,13 @@ public final class CueMatcher: Sendable {
   let exceptionStartBits: OwnerTermBits
   /// Per term id: the word classes it belongs to.
   let termClasses: CompressedRows
-  /// How many terms and word classes there are: the size of a reply's ``ElementSet``.
-  let elementCount: Int
+  /// Per term id: the presence keys (see ``ElementSet``) its occurrence sets, its own and its
+  /// classes', for the terms and classes that appear after the first element of some pattern
+  /// (only their presence is ever asked about).
+  let presenceKeys: CompressedRows
+  /// How many presence keys there are: the size of a reply's ``ElementSet``, kept small so the
+  /// set lives on the stack and clears in a few stores.
+  let presenceKeyCount: Int
   let detectors: [(cue: Int, detector: BuiltInDetector)]
   let fuzzy: FuzzyIndex
   /// Cue ids by lexicon index (looked up only when a hit is made).
@@ -95,14 +100,24 @@ public final class CueMatcher: Sendable {
       if let detector = cue.detector { detectors.append((index, detector)) }
     }
     automaton = AhoCorasick(terms: terms)
+    // Presence keys: a dense number for each term or class some pattern or exception needs
+    // after its first element.
+    var presenceKey: [Int32: Int32] = [:]
+    let keyOf = { (element: Int32) -> Int32 in
+      if let key = presenceKey[element] { return key }
+      let key = Int32(presenceKey.count)
+      presenceKey[element] = key
+      return key
+    }
+    patterns.assignPresenceKeys(keyOf)
+    exceptions.assignPresenceKeys(keyOf)
     self.patterns = patterns
     self.exceptions = exceptions
     patternsByFirstTerm = CompressedRows(rows: terms.count, entries: patternStarts)
     secondElementKeys = patternsByFirstTerm.values.map { pattern in
       let record = patterns.records[Int(pattern)]
       guard record.elementCount > 1 else { return -1 }
-      let element = patterns.steps[Int(record.elementStart) + 1].element
-      return element >= 0 ? element : Int32(terms.count) + (-1 - element)
+      return patterns.steps[Int(record.elementStart) + 1].presenceKey
     }
     // Rows sorted by owning cue, so a hit looks up only its own cue's exceptions and negators.
     let exceptionOwner = { (entry: (row: Int32, value: Int32)) in exceptions.records[Int(entry.value)].owner }
@@ -115,9 +130,18 @@ public final class CueMatcher: Sendable {
     termClasses = CompressedRows(
       rows: terms.count,
       entries: classTerms.enumerated().flatMap { wordClass, members in members.map { ($0, Int32(wordClass)) } })
+    var presenceEntries: [(row: Int32, value: Int32)] = []
+    for term in terms.indices {
+      if let key = presenceKey[Int32(term)] { presenceEntries.append((Int32(term), key)) }
+    }
+    for (wordClass, members) in classTerms.enumerated() {
+      guard let key = presenceKey[-1 - Int32(wordClass)] else { continue }
+      for term in members { presenceEntries.append((term, key)) }
+    }
+    presenceKeys = CompressedRows(rows: terms.count, entries: presenceEntries)
+    presenceKeyCount = presenceKey.count
     self.detectors = detectors
     fuzzy = FuzzyIndex(lexicon: lexicon, normalizer: normalizer)
-    elementCount = terms.count + classTerms.count
     cueIDs = lexicon.cues.map(\.id)
     longestTerm = terms.map { Int32($0.count) }.max() ?? 1
   }
@@ -196,18 +220,13 @@ public final class CueMatcher: Sendable {
   /// exception of the same cue or right after one of its negators.
   private func resolvePatterns(_ matches: UnsafeBufferPointer<AhoCorasick.Match>, into hits: inout [CueHit]) {
     var candidates: [Candidate] = []
-    candidates.reserveCapacity(16)  // one allocation for the usual handful, not a growth series
+    candidates.reserveCapacity(64)  // one allocation for the usual number, not a growth series
     let lengths = automaton.termLengths
-    ElementSet.with(capacity: elementCount) { present in
+    ElementSet.with(capacity: presenceKeyCount) { present in
       // Which terms and classes occur at all: most gapped patterns whose first term occurs
       // lack a later one, and this rejects them without looking through the matches.
-      // A term's classes are added once, when the term is first seen (common words recur).
-      let termCount = lengths.count
       for match in matches {
-        let term = Int(match.term)
-        if present.contains(term) { continue }
-        present.insert(term)
-        for row in termClasses.range(term) { present.insert(termCount + Int(termClasses.values[row])) }
+        for row in presenceKeys.range(Int(match.term)) { present.insert(Int(presenceKeys.values[row])) }
       }
       for index in matches.indices {
         let match = matches[index]
@@ -216,7 +235,7 @@ public final class CueMatcher: Sendable {
           let second = secondElementKeys[row]
           if second >= 0, !present.contains(Int(second)) { continue }
           let pattern = Int(patternsByFirstTerm.values[row])
-          guard patterns.laterElementsOccur(pattern, in: present, termCount: lengths.count),
+          guard patterns.laterElementsOccur(pattern, in: present),
             let end = patterns.completion(pattern, startingAt: index, matches, lengths, termClasses)
           else { continue }
           candidates.append(Candidate(
@@ -266,7 +285,7 @@ public final class CueMatcher: Sendable {
       if match.end - lengths[term] <= candidate.start, exceptionStartBits.contains(owner: owner, term: term) {
         for row in exceptionsByFirstTerm.range(term, ownedBy: candidate.owner, in: exceptions.records) {
           let pattern = Int(exceptionsByFirstTerm.values[row])
-          if exceptions.laterElementsOccur(pattern, in: present, termCount: lengths.count),
+          if exceptions.laterElementsOccur(pattern, in: present),
             let end = exceptions.completion(pattern, startingAt: index, matches, lengths, termClasses),
             end >= candidate.end
           {
@@ -326,12 +345,14 @@ struct PatternTable: Sendable {
     var elementCount: Int32
   }
 
-  /// One element of a pattern: the term or class, the gap allowed before it, and the length of
-  /// its longest word, which bounds how far to look for it.
+  /// One element of a pattern: the term or class, the gap allowed before it, the length of
+  /// its longest word, which bounds how far to look for it, and (after the first element) its
+  /// presence key in a reply's ``ElementSet``.
   struct Step {
     var element: Int32
     var gapBefore: Int32
     var longestWord: Int32
+    var presenceKey: Int32 = -1
   }
 
   var records: [Record] = []
@@ -412,15 +433,25 @@ struct PatternTable: Sendable {
     return nil
   }
 
+  /// Numbers the elements after each pattern's first with `key(element)`, the same number for
+  /// the same term or class across tables.
+  mutating func assignPresenceKeys(_ key: (Int32) -> Int32) {
+    for record in records {
+      let first = Int(record.elementStart)
+      for position in (first + 1)..<(first + Int(record.elementCount)) {
+        steps[position].presenceKey = key(steps[position].element)
+      }
+    }
+  }
+
   /// Whether every element after the first occurs somewhere in the reply (a necessary
   /// condition for completing, checked with one bit test per element).
   @inline(__always)
-  func laterElementsOccur(_ pattern: Int, in present: ElementSet, termCount: Int) -> Bool {
+  func laterElementsOccur(_ pattern: Int, in present: ElementSet) -> Bool {
     let record = records[pattern]
     let first = Int(record.elementStart)
     for position in (first + 1)..<(first + Int(record.elementCount)) {
-      let element = steps[position].element
-      if !present.contains(element >= 0 ? Int(element) : termCount + Int(-1 - element)) { return false }
+      if !present.contains(Int(steps[position].presenceKey)) { return false }
     }
     return true
   }
@@ -505,7 +536,8 @@ struct OwnerTermBits: Sendable {
   }
 }
 
-/// A set of term and word-class numbers for one reply, as bits in a temporary buffer.
+/// The presence keys (terms and word classes that patterns need after their first element) seen
+/// in one reply, as bits in a temporary buffer.
 struct ElementSet {
   private let words: UnsafeMutableBufferPointer<UInt64>
 
