@@ -39,6 +39,8 @@ SENTENCE_LISTS = [
     "round3b-bad.txt", "round3b-good.txt",
     "round4a-bad.txt", "round4a-good.txt",
     "round4b-bad.txt", "round4b-good.txt",
+    "round5a-bad.txt", "round5a-good.txt",
+    "round5b-bad.txt", "round5b-good.txt",
 ]
 PAIR_FILES = [ROOT.parent / "shared" / "eval" / "dev-pairs.jsonl", ROOT / "eval" / "tuning-pairs.jsonl"]
 # Sentence-list kinds and pair kinds, to the rubric's red-line ids.
