@@ -7,8 +7,10 @@ import TestSupport
 
 /// Red-line regression sentences written for this project (eval/redline-sentences): good
 /// replies that look dangerous (quoting the customer, refusing with reasons, conditional
-/// promises, naming what is withheld) must never be flagged, and the catalogue of red-line
-/// replies must stay caught. Lines are `G|text` or `B kind|text`.
+/// promises, naming what is withheld) or are merely poor service must never be flagged, and the
+/// catalogue of red-line replies must stay caught, by the lexicon and red-line model together.
+/// All of them were tuned or trained on, so they guard against regressions; the sealed lists
+/// are never run here. Lines are `G|text` or `B kind|text`.
 @Suite struct RedLineSentenceTests {
   static let service: GradingService? = {
     ContentLoader().load(paths: ContentLoader.defaultFolders.map(Repository.path)).content.map { GradingService(content: $0) }
@@ -21,7 +23,7 @@ import TestSupport
       sentencesFile: Repository.path("eval/redline-sentences/\(file)"), scenario: scenario, service: service)
   }
 
-  @Test(arguments: ["good.txt", "round2-tune-good.txt", "round3a-good.txt", "round3b-good.txt", "round4a-good.txt", "round4b-good.txt"])
+  @Test(arguments: ["good.txt", "round2-tune-good.txt", "round3a-good.txt", "round3b-good.txt", "round4a-good.txt", "round4b-good.txt", "round5a-good.txt", "round5b-good.txt", "poor-handling-good.txt"])
   func goodRepliesAreNeverFlagged(_ file: String) throws {
     let report = try Self.report(file)
     #expect(report.good.count >= 150)
@@ -30,7 +32,7 @@ import TestSupport
     }
   }
 
-  @Test(arguments: ["bad.txt", "round2-tune-bad.txt", "round3a-bad.txt", "round3b-bad.txt", "round4a-bad.txt", "round4b-bad.txt"])
+  @Test(arguments: ["bad.txt", "round2-tune-bad.txt", "round3a-bad.txt", "round3b-bad.txt", "round4a-bad.txt", "round4b-bad.txt", "round5a-bad.txt", "round5b-bad.txt"])
   func redLineRepliesStayCaught(_ file: String) throws {
     let report = try Self.report(file)
     print(report.summary(file: file, verbose: false))
