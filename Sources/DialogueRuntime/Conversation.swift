@@ -28,14 +28,10 @@ public struct Conversation: Sendable {
   public init(index: ScenarioIndex, seed: UInt64, selector: any LineSelector = RandomLineSelector()) {
     self.index = index
     self.selector = selector
-    let program = index.program
-    let start = program.mood.map(\.start)
-    let speakers = program.speakers.map { speaker in program.mood.map { speaker.mood[$0.name] ?? $0.start } }
     state = ConversationState(
-      scenarioID: program.id, phase: .awaitingTraineeReply, stateIndex: program.startState,
-      mood: speakers.isEmpty ? start : Self.average(speakers, bounds: program.mood), speakerMood: speakers,
-      turn: 0, revealedFacts: program.facts.filter(\.revealOn.isEmpty).map(\.id), recentLines: [], commitments: [],
-      random: SplitMix64(seed: seed))
+      scenarioID: index.program.id, phase: .awaitingTraineeReply, stateIndex: index.program.startState,
+      mood: index.startMood, speakerMood: index.startSpeakerMood, turn: 0, revealedFacts: index.startRevealedFacts,
+      recentLines: [], commitments: [], random: SplitMix64(seed: seed))
   }
 
   /// Resumes a saved conversation.

@@ -20,6 +20,12 @@ public final class ScenarioIndex: Sendable {
   /// Per reaction, and for every turn: the mood changes by variable index (unknown names dropped).
   let reactionChanges: [[(variable: Int, amount: Int)]]
   let perTurnChanges: [(variable: Int, amount: Int)]
+  /// What every conversation starts from: the mood (collective, for groups), each speaker's
+  /// mood, and the facts known without asking. Computed once: grading a transcript starts a
+  /// conversation each time.
+  let startMood: [Int]
+  let startSpeakerMood: [[Int]]
+  let startRevealedFacts: [String]
 
   public init(program: ScenarioProgram, lexicon: CueLexicon) {
     let cues = CueIndex(lexicon)
@@ -36,5 +42,9 @@ public final class ScenarioIndex: Sendable {
     moodNames = names
     reactionChanges = program.reactions.map { indexed($0.changes) }
     perTurnChanges = indexed(program.perTurn)
+    let speakers = program.speakers.map { speaker in program.mood.map { speaker.mood[$0.name] ?? $0.start } }
+    startSpeakerMood = speakers
+    startMood = speakers.isEmpty ? program.mood.map(\.start) : Conversation.average(speakers, bounds: program.mood)
+    startRevealedFacts = program.facts.filter(\.revealOn.isEmpty).map(\.id)
   }
 }

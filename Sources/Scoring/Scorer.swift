@@ -110,7 +110,11 @@ public struct Scorer: Sendable {
     for entry in criteria {
       results.append(evaluate(entry, scenario: scenario, trainee: trainee, outcome: outcome))
     }
-    if results.contains(where: { $0.status == .notApplicable && $0.feedback.hasPrefix(Self.timingNote) }) {
+    // Timing criteria without timestamps (not those disabled or for other archetypes). Tested by
+    // rule and equality first: a prefix test on Chinese text walks graphemes, for every criterion.
+    if results.indices.contains(where: {
+      criteria[$0].isTiming && results[$0].status == .notApplicable && results[$0].feedback == Self.timingNote
+    }) {
       notes.append(Self.timingNote)
     }
 
@@ -286,12 +290,14 @@ private final class CompiledCriterion: Sendable {
   let dimension: Int
   let dimensionID: String
   let cues: [Int32]
+  let isTiming: Bool
 
   init(criterion: Criterion, dimension: Int, dimensionID: String, cues: [Int32]) {
     self.criterion = criterion
     self.dimension = dimension
     self.dimensionID = dimensionID
     self.cues = cues
+    if case .timing = criterion.rule { isTiming = true } else { isTiming = false }
   }
 }
 
