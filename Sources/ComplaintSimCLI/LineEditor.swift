@@ -29,8 +29,10 @@ final class LineEditor {
     tcgetattr(input, &original)
     var raw = original
     raw.c_lflag &= ~tcflag_t(ECHO | ICANON)
-    tcsetattr(input, TCSAFLUSH, &raw)
-    defer { tcsetattr(input, TCSAFLUSH, &original) }
+    // TCSANOW, not TCSAFLUSH: flushing would throw away what the trainee typed ahead while the
+    // customer's line or a hint was printing (or a Ctrl-D sent just then).
+    tcsetattr(input, TCSANOW, &raw)
+    defer { tcsetattr(input, TCSANOW, &original) }
 
     var text: [Character] = []
     var cursor = 0

@@ -50,6 +50,7 @@ child.send("/hint\r")
 index = child.expect(["参考说法", "要点你都做到了"])
 check("hint shows what the course expects", index in (0, 1))
 
+# Ctrl-D straight away, typed ahead while the hint may still be printing: it must not be lost.
 child.sendcontrol("d")
 child.expect("成绩单")
 child.expect(pexpect.EOF)
