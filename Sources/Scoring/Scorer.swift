@@ -208,7 +208,7 @@ public struct Scorer: Sendable {
     }
     result.points = Self.round(result.points)
     result.status = result.points >= points ? .met : (result.points > 0 ? .partial : .missed)
-    if result.status == .met { result.feedback = "做到了：\(entry.criterion.title)。" }
+    if result.status == .met { result.feedback = entry.metFeedback }
     return result
   }
 
@@ -291,6 +291,8 @@ private final class CompiledCriterion: Sendable {
   let dimensionID: String
   let cues: [Int32]
   let isTiming: Bool
+  /// The feedback of a met criterion, built once rather than per scorecard.
+  let metFeedback: String
 
   init(criterion: Criterion, dimension: Int, dimensionID: String, cues: [Int32]) {
     self.criterion = criterion
@@ -298,6 +300,7 @@ private final class CompiledCriterion: Sendable {
     self.dimensionID = dimensionID
     self.cues = cues
     if case .timing = criterion.rule { isTiming = true } else { isTiming = false }
+    metFeedback = "做到了：\(criterion.title)。"
   }
 }
 
