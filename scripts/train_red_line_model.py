@@ -100,6 +100,23 @@ def number(value):
     return f"{float(value):.7g}"
 
 
+def red_line_probability(text, grams, intercepts, classes):
+    """The probability of a red line as the grader computes it (`RedLineModel` in Swift):
+    character n-grams, sublinear tf times idf, l2 norm, linear scores, softmax.
+    `grams` maps each n-gram of the vocabulary to (idf, weights per class)."""
+    counts = {}
+    for n in range(NGRAMS[0], NGRAMS[1] + 1):
+        for start in range(len(text) - n + 1):
+            counts[text[start:start + n]] = counts.get(text[start:start + n], 0) + 1
+    values = {g: (1 + math.log(c)) * grams[g][0] for g, c in counts.items() if g in grams}
+    norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
+    scores = np.array(intercepts, dtype=np.float64)
+    for gram, value in values.items():
+        scores = scores + np.asarray(grams[gram][1]) * (value / norm)
+    exp = np.exp(scores - scores.max())
+    return 1 - (exp / exp.sum())[classes.index(NONE)]
+
+
 def read_model(path):
     """The shipped model as (classes, intercepts, {n-gram: (idf, weights)})."""
     classes, intercepts, grams = [], [], {}
@@ -126,20 +143,7 @@ def compare_with_shipped(vectorizer, classes, texts, probability):
         print(f"{len(missing)} n-grams differ between the shipped model and the data, e.g. {sorted(missing)[:5]}")
         return 1
 
-    def shipped_probability(text):
-        counts = {}
-        for n in range(NGRAMS[0], NGRAMS[1] + 1):
-            for start in range(len(text) - n + 1):
-                counts[text[start:start + n]] = counts.get(text[start:start + n], 0) + 1
-        values = {g: (1 + math.log(c)) * grams[g][0] for g, c in counts.items() if g in grams}
-        norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
-        scores = np.array(intercepts)
-        for gram, value in values.items():
-            scores = scores + np.array(grams[gram][1]) * (value / norm)
-        exp = np.exp(scores - scores.max())
-        return 1 - (exp / exp.sum())[classes.index(NONE)]
-
-    worst = max(abs(probability(t) - shipped_probability(t)) for t in texts)
+    worst = max(abs(probability(t) - red_line_probability(t, grams, intercepts, classes)) for t in texts)
     if worst > 0.01:
         print(f"the shipped model judges some training reply {worst:.3f} away from the data's model: retrain it")
         return 1
@@ -172,24 +176,10 @@ def main():
     vocabulary = sorted(vectorizer.vocabulary_.items(), key=lambda item: item[1])
     idf = [float(np.float32(float(number(vectorizer.idf_[index])))) for _, index in vocabulary]
 
+    grams = {gram: (idf[position], weights[index]) for position, (gram, index) in enumerate(vocabulary)}
+
     def probability(text):
-        counts = {}
-        for n in range(NGRAMS[0], NGRAMS[1] + 1):
-            for start in range(len(text) - n + 1):
-                gram = text[start:start + n]
-                counts[gram] = counts.get(gram, 0) + 1
-        values = {}
-        for gram, count in counts.items():
-            index = vectorizer.vocabulary_.get(gram)
-            if index is not None:
-                values[index] = (1 + math.log(count)) * idf[index]
-        norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
-        scores = intercepts.copy()
-        for index, value in values.items():
-            scores += weights[index] * (value / norm)
-        exp = np.exp(scores - scores.max())
-        probabilities = exp / exp.sum()
-        return 1 - probabilities[classes.index(NONE)]
+        return red_line_probability(text, grams, intercepts, classes)
 
     step = max(1, len(texts) // CHECK_SENTENCES)
     checks = [(texts[i], probability(texts[i])) for i in range(0, len(texts), step)][:CHECK_SENTENCES]

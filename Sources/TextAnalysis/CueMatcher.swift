@@ -220,7 +220,7 @@ public final class CueMatcher: Sendable {
   /// exception of the same cue or right after one of its negators.
   private func resolvePatterns(_ matches: UnsafeBufferPointer<AhoCorasick.Match>, into hits: inout [CueHit]) {
     var candidates: [Candidate] = []
-    candidates.reserveCapacity(64)  // one allocation for the usual number, not a growth series
+    candidates.reserveCapacity(16)  // one allocation for the usual handful, not a growth series
     let lengths = automaton.termLengths
     ElementSet.with(capacity: presenceKeyCount) { present in
       // Which terms and classes occur at all: most gapped patterns whose first term occurs
