@@ -33,9 +33,6 @@ public final class RedLineModel: Sendable {
   private let shortest: Int
   private let longest: Int
   private let grams: GramTable
-  /// Whether every n-gram's prefix is in the vocabulary too (so the scan can stop extending an
-  /// n-gram once it is missing): true of scikit-learn's `min_df` vocabularies.
-  private let prefixClosed: Bool
   private let intercepts: [Double]
 
   /// The model shipped with the grader, or nil if its resource is missing or unreadable.
@@ -147,9 +144,7 @@ public final class RedLineModel: Sendable {
     shortest = range[0]
     longest = range[1]
     self.checks = checks
-    grams = GramTable(keys: keys, rows: rows, classes: classes.count)
-    let known = Set(keys)
-    prefixClosed = keys.allSatisfy { $0 >> 21 == 0 || known.contains($0 >> 21) }
+    grams = try GramTable(keys: keys, rows: rows, classes: classes.count)
   }
 
   /// The model's judgement of one reply.
@@ -209,7 +204,7 @@ public final class RedLineModel: Sendable {
   // Every reply a scorer sees is judged, so this runs as often as the cue matcher: the features
   // live in temporary buffers (no dictionaries, no arrays per reply).
 
-  /// One vocabulary feature of a reply (by its slot in ``GramTable``) and its tf-idf value.
+  /// One vocabulary feature of a reply (by its node in ``GramTable``) and its tf-idf value.
   private struct WeightedFeature {
     var feature: Int32
     var value: Double
@@ -227,47 +222,68 @@ public final class RedLineModel: Sendable {
     // Distinct features with their counts, and a small table from feature to position in it.
     return withUnsafeTemporaryAllocation(of: WeightedFeature.self, capacity: most) { features in
       withUnsafeTemporaryAllocation(of: Int32.self, capacity: tableSize) { positions in
-        positions.initialize(repeating: -1)
-        var distinct = 0
-        func count(_ feature: Int32) {
-          var slot = Int(UInt32(bitPattern: feature) &* 0x9E37_79B1) & (tableSize - 1)
-          while true {
-            let position = Int(positions[slot])
-            if position < 0 {
-              positions[slot] = Int32(distinct)
-              features[distinct] = WeightedFeature(feature: feature, value: 1)
-              distinct += 1
-              return
-            }
-            if features[position].feature == feature {
-              features[position].value += 1
-              return
-            }
-            slot = (slot + 1) & (tableSize - 1)
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(1, scalars.count)) { characters in
+          positions.initialize(repeating: -1)
+          var counts = FeatureCounts(features: features, positions: positions)
+          scalars.withUnsafeBufferPointer { scalars in
+            grams.characters(of: scalars, into: characters)
           }
-        }
-        scalars.withUnsafeBufferPointer { scalars in
-          for start in scalars.indices {
-            var key: UInt64 = 0
-            for length in 1...longest where start + length <= scalars.count {
-              let scalar = scalars[start + length - 1]
-              guard scalar < 0x1F_FFFF else { break }
-              key = key << 21 | UInt64(scalar + 1)
-              let feature = grams.slot(of: key)
-              if let feature, length >= shortest { count(feature) }
-              if feature == nil, prefixClosed { break }  // no longer n-gram from here is known
+          grams.withLinks { links in
+            let featureCount = Int32(grams.featureCount)
+            for start in 0..<scalars.count {
+              let character = characters[start]
+              guard character != 0 else { continue }
+              var node = grams.node(of: character)
+              if shortest == 1, node < featureCount { counts.count(node) }
+              var length = 1
+              while length < longest, start + length < scalars.count {
+                guard let child = grams.child(of: node, characters[start + length], links) else { break }
+                node = child
+                length += 1
+                if length >= shortest, node < featureCount { counts.count(node) }
+              }
             }
           }
+          let distinct = counts.distinct
+          var sumOfSquares = 0.0
+          for position in 0..<distinct {
+            let count = features[position].value
+            let value = (count == 1 ? 1 : 1 + log(count)) * Double(grams.idf(Int(features[position].feature)))
+            features[position].value = value
+            sumOfSquares += value * value
+          }
+          let norm = sumOfSquares.squareRoot()
+          if norm > 0 { for position in 0..<distinct { features[position].value /= norm } }
+          return body(UnsafeMutableBufferPointer(rebasing: features[0..<distinct]))
         }
-        var sumOfSquares = 0.0
-        for position in 0..<distinct {
-          let value = (1 + log(features[position].value)) * Double(grams.idf(Int(features[position].feature)))
-          features[position].value = value
-          sumOfSquares += value * value
+      }
+    }
+  }
+
+  /// A reply's distinct features and their counts, in order of first occurrence, with a small
+  /// open-addressing table (twice the most features, power of two) from feature to position.
+  private struct FeatureCounts {
+    let features: UnsafeMutableBufferPointer<WeightedFeature>
+    let positions: UnsafeMutableBufferPointer<Int32>
+    var distinct = 0
+
+    @inline(__always)
+    mutating func count(_ feature: Int32) {
+      let mask = positions.count - 1
+      var slot = Int((UInt32(bitPattern: feature) &* 0x9E37_79B1) >> 16) & mask
+      while true {
+        let position = Int(positions[slot])
+        if position < 0 {
+          positions[slot] = Int32(distinct)
+          features[distinct] = WeightedFeature(feature: feature, value: 1)
+          distinct += 1
+          return
         }
-        let norm = sumOfSquares.squareRoot()
-        if norm > 0 { for position in 0..<distinct { features[position].value /= norm } }
-        return body(UnsafeMutableBufferPointer(rebasing: features[0..<distinct]))
+        if features[position].feature == feature {
+          features[position].value += 1
+          return
+        }
+        slot = (slot + 1) & mask
       }
     }
   }
@@ -277,13 +293,25 @@ public final class RedLineModel: Sendable {
     _ features: UnsafeMutableBufferPointer<WeightedFeature>, _ body: (UnsafeMutableBufferPointer<Double>) -> Result
   ) -> Result {
     let width = classes.count
+    let chunks = grams.rowWidth / 8
     return withUnsafeTemporaryAllocation(of: Double.self, capacity: width) { scores in
-      for index in 0..<width { scores[index] = intercepts[index] }
-      grams.withWeights { weights, slotWidth in
-        for weighted in features {
-          let row = Int(weighted.feature) * slotWidth + GramTable.weightsOffset
-          for index in 0..<width { scores[index] += Double(Float(bitPattern: weights[row + index])) * weighted.value }
+      // Row lanes: the idf, then the weights (lane 0 of the sums is discarded; the others start at the intercepts). Each class sums
+      // its products in feature order, as a scalar loop would: the same result to the bit.
+      withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: chunks) { sums in
+        sums.initialize(repeating: .zero)
+        for index in 0..<width { sums[(index + 1) / 8][(index + 1) % 8] = intercepts[index] }
+        grams.withRows { rows in
+          let base = UnsafeRawPointer(rows.baseAddress!)
+          for weighted in features {
+            let row = base + Int(weighted.feature) * grams.rowWidth * MemoryLayout<Float>.stride
+            let value = SIMD8<Double>(repeating: weighted.value)
+            for chunk in 0..<chunks {
+              let weights = row.loadUnaligned(fromByteOffset: chunk * 32, as: SIMD8<Float>.self)
+              sums[chunk] += SIMD8<Double>(weights) * value
+            }
+          }
         }
+        for index in 0..<width { scores[index] = sums[(index + 1) / 8][(index + 1) % 8] }
       }
       var top = scores[0]
       for index in 1..<width { top = max(top, scores[index]) }
@@ -298,37 +326,105 @@ public final class RedLineModel: Sendable {
   }
 }
 
-/// The vocabulary as an open-addressing hash table whose slots hold everything a feature needs:
-/// its n-gram (up to three scalars packed in one integer), its idf and its weight per class, as
-/// 32-bit words side by side.
+/// The vocabulary as a trie of characters: an n-gram's node is found from its prefix's node and
+/// its last character, so a reply's n-grams starting at one place are one table read and one or
+/// two hash probes, and a missing prefix ends the search.
 ///
-/// A reply looks up every n-gram it contains (about three per character) and most are found, so
-/// each lookup should cost one cache miss: a `Dictionary` of strings would hash and allocate,
-/// and separate key, index and weight arrays would cost three misses. Single precision halves
-/// the table (the file has seven significant digits; sums are taken in double precision).
+/// Laid out for the cache, because every reply a scorer sees is judged: characters are dense
+/// numbers (the vocabulary has about 1,200 distinct ones), a child link is one 64-bit word in an
+/// open-addressing table of 512 KB (half a core's L2, where whole n-gram keys with their weights
+/// took 2.6 MB), and the weights are read only for the reply's distinct features, from rows
+/// ordered by idf so the commonest n-grams share cache lines. Prefixes that are not features
+/// themselves get nodes without weights, so the trie works for any vocabulary.
 private struct GramTable: Sendable {
-  /// Per slot `slotWidth` words: key low and high halves (0 = empty slot), idf, weights.
-  private let words: [UInt32]
-  let slotWidth: Int
-  private let mask: Int
-  static let weightsOffset = 3
+  /// Per Basic Multilingual Plane scalar: its character number (1…), 0 when in no n-gram.
+  private let basicCharacters: [UInt16]
+  /// Character numbers of scalars beyond the Basic Multilingual Plane.
+  private let otherCharacters: [UInt32: UInt16]
+  /// Per character number: the node of the one-character n-gram.
+  private let characterNodes: [Int32]
+  /// Child links, `(parent * base + character) << 32 | child`; 0 marks an empty slot (no key is
+  /// 0: characters are numbered from 1).
+  private let links: [UInt64]
+  private let linkMask: Int
+  /// Characters are numbered below this.
+  private let base: UInt64
+  /// Nodes below this are features, with a row of weights; the rest are prefixes only.
+  let featureCount: Int
+  /// Per feature: the idf, then one weight per class, padded with zeros to `rowWidth`.
+  private let rows: [Float]
+  let rowWidth: Int
+  /// Per feature: its n-gram packed by ``key(_:)``, to name and find it when explaining.
+  private let packed: [UInt64]
 
-  init(keys: [UInt64], rows: [Float], classes: Int) {
-    let width = Self.weightsOffset + classes
-    var capacity = 16
-    while capacity * 3 < keys.count * 4 { capacity *= 2 }  // at most three quarters full
-    var words = [UInt32](repeating: 0, count: capacity * width)
-    for (feature, key) in keys.enumerated() {
-      var slot = Self.start(key, capacity - 1)
-      while words[slot * width] != 0 || words[slot * width + 1] != 0 { slot = (slot + 1) & (capacity - 1) }
-      let base = slot * width
-      words[base] = UInt32(truncatingIfNeeded: key)
-      words[base + 1] = UInt32(truncatingIfNeeded: key >> 32)
-      for offset in 0...classes { words[base + 2 + offset] = rows[feature * (classes + 1) + offset].bitPattern }
+  /// Builds the trie from packed n-grams and their rows (idf and weights) in file order.
+  init(keys: [UInt64], rows fileRows: [Float], classes: Int) throws(RedLineModel.FormatError) {
+    let fileWidth = classes + 1
+    let rowWidth = (fileWidth + 7) / 8 * 8  // whole SIMD8 chunks
+    self.rowWidth = rowWidth
+    // Features by idf (commonest first), ties in file order: a fixed order, whatever the file's.
+    let order = keys.indices.sorted {
+      (fileRows[$0 * fileWidth], $0) < (fileRows[$1 * fileWidth], $1)
     }
-    self.words = words
-    slotWidth = width
-    mask = capacity - 1
+    var nodeOf: [UInt64: Int32] = [:]
+    var packed: [UInt64] = []
+    var rows: [Float] = []
+    for feature in order {
+      nodeOf[keys[feature]] = Int32(packed.count)
+      packed.append(keys[feature])
+      rows += fileRows[(feature * fileWidth)..<((feature + 1) * fileWidth)]
+      rows += [Float](repeating: 0, count: rowWidth - fileWidth)
+    }
+    featureCount = packed.count
+    // Prefix-only nodes, so every node's parent exists.
+    var nodeKeys = packed
+    var next = 0
+    while next < nodeKeys.count {
+      let prefix = nodeKeys[next] >> 21
+      if prefix != 0, nodeOf[prefix] == nil {
+        nodeOf[prefix] = Int32(nodeKeys.count)
+        nodeKeys.append(prefix)
+      }
+      next += 1
+    }
+    // Characters, numbered in node order.
+    var basicCharacters = [UInt16](repeating: 0, count: 0x10000)
+    var otherCharacters: [UInt32: UInt16] = [:]
+    var characterNodes: [Int32] = [-1]
+    for (node, key) in nodeKeys.enumerated() where key >> 21 == 0 {
+      let scalar = UInt32(key) - 1
+      guard characterNodes.count < Int(UInt16.max) else {
+        throw RedLineModel.FormatError(line: 1, problem: "more than \(UInt16.max - 1) distinct characters")
+      }
+      if scalar < 0x10000 {
+        basicCharacters[Int(scalar)] = UInt16(characterNodes.count)
+      } else {
+        otherCharacters[scalar] = UInt16(characterNodes.count)
+      }
+      characterNodes.append(Int32(node))
+    }
+    base = UInt64(characterNodes.count)
+    guard UInt64(nodeKeys.count + 1) * base < 1 << 32 else {
+      throw RedLineModel.FormatError(line: 1, problem: "too many n-grams for the model's 32-bit links")
+    }
+    var capacity = 16
+    while capacity < 2 * nodeKeys.count { capacity *= 2 }  // at most half full
+    var links = [UInt64](repeating: 0, count: capacity)
+    for (node, key) in nodeKeys.enumerated() where key >> 21 != 0 {
+      let scalar = UInt32(key & 0x1F_FFFF) - 1
+      let character = scalar < 0x10000 ? basicCharacters[Int(scalar)] : otherCharacters[scalar]!
+      let link = UInt64(nodeOf[key >> 21]!) * base + UInt64(character)
+      var slot = Self.start(link, capacity - 1)
+      while links[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+      links[slot] = link << 32 | UInt64(node)
+    }
+    self.basicCharacters = basicCharacters
+    self.otherCharacters = otherCharacters
+    self.characterNodes = characterNodes
+    self.links = links
+    linkMask = capacity - 1
+    self.rows = rows
+    self.packed = packed
   }
 
   /// The packed n-gram: each scalar plus one in 21 bits (0 marks an absent position), so no
@@ -355,36 +451,53 @@ private struct GramTable: Sendable {
   }
 
   @inline(__always)
-  private static func start(_ key: UInt64, _ mask: Int) -> Int {
-    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+  private static func start(_ link: UInt64, _ mask: Int) -> Int {
+    Int(truncatingIfNeeded: (link &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
   }
 
-  /// The slot holding `key`, if it is in the vocabulary.
-  @inline(__always)
-  func slot(of key: UInt64) -> Int32? {
-    let low = UInt32(truncatingIfNeeded: key)
-    let high = UInt32(truncatingIfNeeded: key >> 32)
-    return words.withUnsafeBufferPointer { words in
-      var slot = Self.start(key, mask)
-      while true {
-        let base = slot * slotWidth
-        if words[base] == low, words[base + 1] == high { return Int32(slot) }
-        if words[base] == 0, words[base + 1] == 0 { return nil }
-        slot = (slot + 1) & mask
+  /// Writes each scalar's character number (0 for characters in no n-gram) into `characters`.
+  func characters(of scalars: UnsafeBufferPointer<UInt32>, into characters: UnsafeMutableBufferPointer<UInt32>) {
+    basicCharacters.withUnsafeBufferPointer { basic in
+      for (position, scalar) in scalars.enumerated() {
+        characters[position] = scalar < 0x10000 ? UInt32(basic[Int(scalar)]) : UInt32(otherCharacters[scalar] ?? 0)
       }
     }
   }
 
-  func key(_ slot: Int) -> UInt64 { UInt64(words[slot * slotWidth + 1]) << 32 | UInt64(words[slot * slotWidth]) }
+  /// The node of a one-character n-gram, by character number (not 0).
+  @inline(__always)
+  func node(of character: UInt32) -> Int32 { characterNodes.withUnsafeBufferPointer { $0[Int(character)] } }
+
+  /// The node of `node`'s n-gram followed by `character`, if the vocabulary has it.
+  @inline(__always)
+  func child(of node: Int32, _ character: UInt32, _ links: UnsafeBufferPointer<UInt64>) -> Int32? {
+    guard character != 0 else { return nil }
+    let link = UInt64(node) &* base &+ UInt64(character)
+    var slot = Self.start(link, linkMask)
+    while true {
+      let entry = links[slot]
+      if entry == 0 { return nil }
+      if entry >> 32 == link { return Int32(truncatingIfNeeded: entry) }
+      slot = (slot + 1) & linkMask
+    }
+  }
+
+  /// Runs `body` with the child links (read unchecked by ``child(of:_:_:)``).
+  @inline(__always)
+  func withLinks<Result>(_ body: (UnsafeBufferPointer<UInt64>) -> Result) -> Result {
+    links.withUnsafeBufferPointer(body)
+  }
+
+  func key(_ feature: Int) -> UInt64 { packed[feature] }
 
   @inline(__always)
-  func idf(_ slot: Int) -> Float { Float(bitPattern: words[slot * slotWidth + 2]) }
+  func idf(_ feature: Int) -> Float { rows[feature * rowWidth] }
 
-  func weight(_ slot: Int, _ index: Int) -> Float { Float(bitPattern: words[slot * slotWidth + Self.weightsOffset + index]) }
+  func weight(_ feature: Int, _ index: Int) -> Float { rows[feature * rowWidth + 1 + index] }
 
-  /// Runs `body` with the raw words and the slot width (the scoring loop reads them unchecked).
+  /// Runs `body` with the rows (idf, then weights) of every feature, `rowWidth` apart.
   @inline(__always)
-  func withWeights<Result>(_ body: (UnsafeBufferPointer<UInt32>, Int) -> Result) -> Result {
-    words.withUnsafeBufferPointer { body($0, slotWidth) }
+  func withRows<Result>(_ body: (UnsafeBufferPointer<Float>) -> Result) -> Result {
+    rows.withUnsafeBufferPointer(body)
   }
 }
