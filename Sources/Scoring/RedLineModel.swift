@@ -175,26 +175,29 @@ public final class RedLineModel: Sendable {
         for index in classes.indices where index != noneIndex && probabilities[index] > probabilities[likeliest] {
           likeliest = index
         }
-        // Contribution of each feature towards `likeliest` rather than no red line.
-        func contribution(_ weighted: WeightedFeature) -> Double {
-          let slot = Int(weighted.feature)
-          return weighted.value * (Double(grams.weight(slot, likeliest)) - Double(grams.weight(slot, noneIndex)))
+        // The n-grams of two or three characters that weigh towards `likeliest` rather than no
+        // red line, by contribution (ties by n-gram, so the order never depends on the table's).
+        var ranked: [(contribution: Double, key: UInt64)] = []
+        for weighted in features {
+          let feature = Int(weighted.feature)
+          let key = grams.key(feature)
+          guard key >> 21 != 0 else { continue }
+          let contribution =
+            weighted.value * (Double(grams.weight(feature, likeliest)) - Double(grams.weight(feature, noneIndex)))
+          if contribution > 0 { ranked.append((contribution, key)) }
         }
-        func gram(_ weighted: WeightedFeature) -> String { GramTable.text(of: grams.key(Int(weighted.feature))) }
-        let top = features.filter { gram($0).unicodeScalars.count >= 2 && contribution($0) > 0 }
-          .sorted { (contribution($0), $1.feature) > (contribution($1), $0.feature) }
-          .prefix(3)
+        ranked.sort { ($0.contribution, $1.key) > ($1.contribution, $0.key) }
+        let top = ranked.prefix(3).map(\.key)
         var strongest: Range<Int>?
-        if let best = top.first {
-          let key = grams.key(Int(best.feature))
-          let length = gram(best).unicodeScalars.count
+        if let key = top.first {
+          let length = key >> 42 != 0 ? 3 : 2
           let scalars = text.scalars
           strongest = (0..<max(0, scalars.count - length + 1)).first { GramTable.key(scalars[$0..<($0 + length)]) == key }
             .map { $0..<($0 + length) }
         }
         return Assessment(
           probability: 1 - probabilities[noneIndex], likeliest: classes[likeliest], strongest: strongest,
-          terms: top.map(gram))
+          terms: top.map(GramTable.text(of:)))
       }
     }
   }
