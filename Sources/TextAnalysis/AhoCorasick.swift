@@ -32,9 +32,9 @@ struct AhoCorasick: Sendable {
     /// The terms that end here (own and via failure links), as a range into `outputs`.
     var outputStart: Int32
     var outputCount: Int32
-    /// How many slots of `edges` the state owns from `edgeStart`: `edgeCount` when they are
-    /// sorted, a power of two at least twice `edgeCount` when they are a hash table.
-    var edgeSlots: Int32
+    /// The first of those terms, copied from `outputs` (most states that end a term end one,
+    /// so the scan rarely reads `outputs`, a cache miss saved on most steps).
+    var firstOutput: Int32
   }
 
   /// States with more edges than this keep them in a hash table.
@@ -114,7 +114,8 @@ struct AhoCorasick: Sendable {
       states.append(State(
         edgeStart: Int32(edges.count), edgeCount: Int32(sorted.count),
         firstLetter: sorted.first?.key ?? 0, firstNext: sorted.first?.value ?? 0, failure: failure[state],
-        outputStart: Int32(outputs.count), outputCount: Int32(merged[state].count), edgeSlots: slots))
+        outputStart: Int32(outputs.count), outputCount: Int32(merged[state].count),
+        firstOutput: merged[state].first ?? -1))
       if slots == sorted.count {
         edges += sorted.map { Edge(letter: $0.key, next: $0.value) }
       } else {
@@ -176,7 +177,10 @@ struct AhoCorasick: Sendable {
                   state = record.failure
                 }
                 let record = states[Int(state)]
-                for index in record.outputStart..<(record.outputStart + record.outputCount) {
+                guard record.outputCount > 0 else { continue }
+                matches[found] = Match(term: record.firstOutput, end: Int32(position + 1))
+                found += 1
+                for index in (record.outputStart + 1)..<(record.outputStart + record.outputCount) {
                   matches[found] = Match(term: outputs[Int(index)], end: Int32(position + 1))
                   found += 1
                 }
@@ -197,7 +201,7 @@ struct AhoCorasick: Sendable {
     // The first edge is the lowest letter: nothing else can match below it.
     if state.edgeCount <= 1 || state.firstLetter > letter { return nil }
     let start = Int(state.edgeStart)
-    if state.edgeSlots == state.edgeCount {
+    if state.edgeCount <= mostSortedEdges {
       for index in (start + 1)..<(start + Int(state.edgeCount)) {
         let edge = edges[index]
         if edge.letter == letter { return edge.next }
@@ -205,7 +209,7 @@ struct AhoCorasick: Sendable {
       }
       return nil
     }
-    let mask = Int(state.edgeSlots) - 1
+    let mask = Int(edgeSlots(for: state.edgeCount)) - 1
     var slot = slot(of: letter, mask: mask)
     while true {  // the table is at most half full: an empty slot (letter 0) ends the probe
       let edge = edges[start + slot]
@@ -215,13 +219,13 @@ struct AhoCorasick: Sendable {
     }
   }
 
-  /// Slots for a state's edges: exactly its edges when few (sorted), else a hash table at most
-  /// half full.
+  /// Slots for a state's edges from `edgeStart`: exactly its edges when few (sorted), else a
+  /// hash table at most half full.
+  @inline(__always)
   private static func edgeSlots(for count: Int32) -> Int32 {
     guard count > mostSortedEdges else { return count }
-    var slots: Int32 = 16
-    while slots < 2 * count { slots *= 2 }
-    return slots
+    // The smallest power of two at least 2 × count (and at least 16).
+    return max(16, 1 << (32 - (2 * count - 1).leadingZeroBitCount))
   }
 
   /// Where a letter's probe starts in a table of `mask + 1` slots (Fibonacci hashing: letters are

@@ -20,6 +20,9 @@ public final class CueMatcher: Sendable {
   /// Per cue, the terms that start one of its exceptions, as bits: most term occurrences near a
   /// hit start none, and one bit test rules them out before any search.
   let exceptionStartBits: OwnerTermBits
+  /// The terms that start some cue's exception (owner 0): a reply's occurrences of them are
+  /// listed once, and hits look for their exceptions among those few only.
+  let anyExceptionStartBits: OwnerTermBits
   /// Per term id: the word classes it belongs to.
   let termClasses: CompressedRows
   /// Per term id: the presence keys (see ``ElementSet``) its occurrence sets, its own and its
@@ -127,6 +130,9 @@ public final class CueMatcher: Sendable {
     var starts = OwnerTermBits(owners: lexicon.cues.count, terms: terms.count)
     for entry in exceptionStarts { starts.insert(owner: Int(exceptionOwner(entry)), term: Int(entry.row)) }
     exceptionStartBits = starts
+    var anyStarts = OwnerTermBits(owners: 1, terms: terms.count)
+    for entry in exceptionStarts { anyStarts.insert(owner: 0, term: Int(entry.row)) }
+    anyExceptionStartBits = anyStarts
     termClasses = CompressedRows(
       rows: terms.count,
       entries: classTerms.enumerated().flatMap { wordClass, members in members.map { ($0, Int32(wordClass)) } })
@@ -244,10 +250,19 @@ public final class CueMatcher: Sendable {
       }
       guard !candidates.isEmpty else { return }
       hits.reserveCapacity(candidates.count + 4)
-      for candidate in candidates where !isNegated(candidate, matches) && !isExcepted(candidate, matches, present) {
-        hits.append(CueHit(
-          cue: cueIDs[Int(candidate.owner)], cueIndex: candidate.owner, range: Int(candidate.start)..<Int(candidate.end),
-          evidence: .pattern(patterns.sources[Int(candidate.pattern)])))
+      withUnsafeTemporaryAllocation(of: Int32.self, capacity: matches.count) { buffer in
+        var count = 0
+        for index in matches.indices where anyExceptionStartBits.contains(owner: 0, term: Int(matches[index].term)) {
+          buffer[count] = Int32(index)
+          count += 1
+        }
+        let starters = UnsafeBufferPointer(rebasing: buffer[0..<count])
+        for candidate in candidates
+        where !isNegated(candidate, matches) && !isExcepted(candidate, matches, starters: starters, present) {
+          hits.append(CueHit(
+            cue: cueIDs[Int(candidate.owner)], cueIndex: candidate.owner,
+            range: Int(candidate.start)..<Int(candidate.end), evidence: .pattern(patterns.sources[Int(candidate.pattern)])))
+        }
       }
     }
   }
@@ -266,34 +281,38 @@ public final class CueMatcher: Sendable {
     return false
   }
 
-  /// Whether an exception of the same cue contains the hit. Only term occurrences close enough
-  /// before the hit to start such an exception are tried: a bit test rules out those that start
-  /// none of the cue's exceptions, and for the rest only the cue's own exceptions are searched
-  /// (rows are sorted by cue), so a lexicon with thousands of exceptions stays cheap.
+  /// Whether an exception of the same cue contains the hit. Only the reply's occurrences of
+  /// terms that start some exception (`starters`, indices into `matches`, in order) are tried,
+  /// and only those close enough before the hit: a bit test rules out those that start none of
+  /// this cue's exceptions, and for the rest only the cue's own exceptions are searched (rows are
+  /// sorted by cue), so a lexicon with thousands of exceptions stays cheap.
   private func isExcepted(
-    _ candidate: Candidate, _ matches: UnsafeBufferPointer<AhoCorasick.Match>, _ present: ElementSet
+    _ candidate: Candidate, _ matches: UnsafeBufferPointer<AhoCorasick.Match>, starters: UnsafeBufferPointer<Int32>,
+    _ present: ElementSet
   ) -> Bool {
     let owner = Int(candidate.owner)
     guard owner < exceptions.longestSpanByOwner.count, exceptions.longestSpanByOwner[owner] > 0 else { return false }
     let lengths = automaton.termLengths
-    var index = matches.firstIndex(endingAtOrAfter: candidate.end - exceptions.longestSpanByOwner[owner])
-    while index < matches.count {
+    let earliestEnd = candidate.end - exceptions.longestSpanByOwner[owner]
+    for starter in starters {
+      let index = Int(starter)
       let match = matches[index]
+      if match.end < earliestEnd { continue }
       // Ordered by end: once a term ends this late it (and every later one) starts after the hit.
       if match.end > candidate.start + longestTerm { break }
       let term = Int(match.term)
-      if match.end - lengths[term] <= candidate.start, exceptionStartBits.contains(owner: owner, term: term) {
-        for row in exceptionsByFirstTerm.range(term, ownedBy: candidate.owner, in: exceptions.records) {
-          let pattern = Int(exceptionsByFirstTerm.values[row])
-          if exceptions.laterElementsOccur(pattern, in: present),
-            let end = exceptions.completion(pattern, startingAt: index, matches, lengths, termClasses),
-            end >= candidate.end
-          {
-            return true
-          }
+      guard match.end - lengths[term] <= candidate.start, exceptionStartBits.contains(owner: owner, term: term) else {
+        continue
+      }
+      for row in exceptionsByFirstTerm.range(term, ownedBy: candidate.owner, in: exceptions.records) {
+        let pattern = Int(exceptionsByFirstTerm.values[row])
+        if exceptions.laterElementsOccur(pattern, in: present),
+          let end = exceptions.completion(pattern, startingAt: index, matches, lengths, termClasses),
+          end >= candidate.end
+        {
+          return true
         }
       }
-      index += 1
     }
     return false
   }

@@ -35,22 +35,25 @@ public struct NormalizedText: Sendable, Hashable {
   /// The original characters behind the folded range `range`.
   public func quote(_ range: Range<Int>) -> String {
     // Quotes are few (evidence only), so the original's UTF-8 is walked rather than a scalar
-    // copy kept: counting lead bytes finds the span without decoding.
+    // copy kept: counting lead bytes finds the span without decoding, over the raw bytes
+    // (String.Index steps cost tens of instructions per byte, and every scorecard quotes).
     guard let span = originalRange(range) else { return "" }
-    let utf8 = original.utf8
-    var scalar = 0
-    var lower: String.Index?
-    var index = utf8.startIndex
-    while index < utf8.endIndex {
-      if utf8[index] & 0xC0 != 0x80 {  // a scalar starts here
+    var original = original
+    return original.withUTF8 { bytes in
+      var scalar = 0
+      var lower = -1
+      var upper = bytes.count
+      for index in bytes.indices where bytes[index] & 0xC0 != 0x80 {  // a scalar starts here
         if scalar == span.lowerBound { lower = index }
-        if scalar == span.upperBound { break }
+        if scalar == span.upperBound {
+          upper = index
+          break
+        }
         scalar += 1
       }
-      index = utf8.index(after: index)
+      guard lower >= 0 else { return "" }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
     }
-    guard let lower else { return "" }
-    return String(original.unicodeScalars[lower..<index])
   }
 
   /// The original scalar range behind a folded range.
