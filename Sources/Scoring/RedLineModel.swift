@@ -298,19 +298,29 @@ public final class RedLineModel: Sendable {
     let width = classes.count
     let chunks = grams.rowWidth / 8
     return withUnsafeTemporaryAllocation(of: Double.self, capacity: width) { scores in
-      // Row lanes: the idf, then the weights (lane 0 of the sums is discarded; the others start at the intercepts). Each class sums
-      // its products in feature order, as a scalar loop would: the same result to the bit.
+      // Row lanes: the idf, then the weights (lane 0 of the sums is discarded; the others start
+      // at the intercepts). Each class sums its products in feature order, as a scalar loop
+      // would: the same result to the bit.
       withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: chunks) { sums in
         sums.initialize(repeating: .zero)
         for index in 0..<width { sums[(index + 1) / 8][(index + 1) % 8] = intercepts[index] }
         grams.withRows { rows in
           let base = UnsafeRawPointer(rows.baseAddress!)
-          for weighted in features {
-            let row = base + Int(weighted.feature) * grams.rowWidth * MemoryLayout<Float>.stride
-            let value = SIMD8<Double>(repeating: weighted.value)
-            for chunk in 0..<chunks {
-              let weights = row.loadUnaligned(fromByteOffset: chunk * 32, as: SIMD8<Float>.self)
-              sums[chunk] += SIMD8<Double>(weights) * value
+          let stride = grams.rowWidth * MemoryLayout<Float>.stride
+          if chunks == 1 {  // up to seven classes: the sums stay in registers
+            var sum = sums[0]
+            for weighted in features {
+              let weights = (base + Int(weighted.feature) * stride).loadUnaligned(as: SIMD8<Float>.self)
+              sum += SIMD8<Double>(weights) * SIMD8<Double>(repeating: weighted.value)
+            }
+            sums[0] = sum
+          } else {
+            for weighted in features {
+              let row = base + Int(weighted.feature) * stride
+              let value = SIMD8<Double>(repeating: weighted.value)
+              for chunk in 0..<chunks {
+                sums[chunk] += SIMD8<Double>(row.loadUnaligned(fromByteOffset: chunk * 32, as: SIMD8<Float>.self)) * value
+              }
             }
           }
         }

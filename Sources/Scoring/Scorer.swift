@@ -89,7 +89,9 @@ public struct Scorer: Sendable {
         } else {
           wanted = cues(criterion.rule.cues)
         }
-        return CompiledCriterion(criterion: criterion, dimension: dimensionIndex, dimensionID: dimension.id, cues: wanted)
+        return CompiledCriterion(
+          criterion: criterion, dimension: dimensionIndex, dimensionID: dimension.id, cues: wanted,
+          isDisabled: disabled.contains(criterion.id))
       }
     }
     redLineCues = rubric.redLines.map { redLine in
@@ -153,45 +155,43 @@ public struct Scorer: Sendable {
   private func evaluate(
     _ entry: CompiledCriterion, scenario: ScenarioFacts, trainee: TraineeTurns, outcome: ConversationOutcome?
   ) -> CriterionResult {
-    let wanted = entry.cues
-    var result = CriterionResult(
-      id: entry.criterion.id, title: entry.criterion.title, dimension: entry.dimensionID, status: .missed, points: 0,
-      max: entry.criterion.points, evidence: [], feedback: entry.criterion.feedback, model: entry.criterion.model)
+    // The result is built once, at the end: this runs for every criterion of every scorecard,
+    // and each build or copy of a result retains its strings.
     func notApplicable(_ why: String) -> CriterionResult {
-      result.status = .notApplicable
-      result.points = 0
-      result.feedback = why
-      return result
+      entry.result(status: .notApplicable, points: 0, evidence: [], feedback: why)
     }
-    if disabled.contains(entry.criterion.id) { return notApplicable("本场景不考核此项。") }
+    if entry.isDisabled { return notApplicable("本场景不考核此项。") }
     if !entry.criterion.appliesTo.includes(archetype: scenario.archetype, variants: scenario.variants) {
       return notApplicable("此项不适用于本类客户。")
     }
+    let wanted = entry.cues
     let points = entry.criterion.points
+    var earned = 0.0
+    var evidence: [CriterionResult.Evidence] = []
     switch entry.criterion.rule {
     case .present(_, let count):
       let turns = trainee.turns(showingAny: wanted)
-      result.evidence = trainee.evidence(for: wanted, in: turns)
-      result.points = points * min(1, Double(turns.count) / Double(max(1, count)))
+      evidence = trainee.evidence(for: wanted, in: turns)
+      earned = points * min(1, Double(turns.count) / Double(max(1, count)))
     case .absent:
       let turns = trainee.turns(showingAny: wanted)
-      result.evidence = trainee.evidence(for: wanted, in: turns)
-      result.points = turns.isEmpty ? points : 0
+      evidence = trainee.evidence(for: wanted, in: turns)
+      earned = turns.isEmpty ? points : 0
     case .ordering(_, _, let onlyIfBefore):
       let first = [wanted[0]]
       let before = [wanted[1]]
       let firstTurn = trainee.turns(showingAny: first).first
       let beforeTurn = trainee.turns(showingAny: before).first
       if beforeTurn == nil, onlyIfBefore { return notApplicable("本次对话没有涉及此项。") }
-      result.evidence = trainee.evidence(for: first, in: firstTurn.map { [$0] } ?? [])
+      evidence = trainee.evidence(for: first, in: firstTurn.map { [$0] } ?? [])
         + trainee.evidence(for: before, in: beforeTurn.map { [$0] } ?? [])
       if let firstTurn {
-        result.points = beforeTurn.map { firstTurn <= $0 } ?? true ? points : 0
+        earned = beforeTurn.map { firstTurn <= $0 } ?? true ? points : 0
       }
     case .penalty(_, let each, let cap):
       let occurrences = trainee.occurrences(of: wanted)
-      result.evidence = trainee.evidence(for: wanted, in: trainee.turns(showingAny: wanted))
-      result.points = max(0, points - min(cap, each * Double(occurrences)))
+      evidence = trainee.evidence(for: wanted, in: trainee.turns(showingAny: wanted))
+      earned = max(0, points - min(cap, each * Double(occurrences)))
     case .outcome(let endings, let mood):
       guard let outcome else { return notApplicable("需要客户模型回放后才能判断结局与情绪。") }
       let endingOK = endings.isEmpty || outcome.outcome.map(endings.contains) == true
@@ -199,17 +199,18 @@ public struct Scorer: Sendable {
         guard let value = outcome.mood[bound.variable].map(Double.init) else { return false }
         return (bound.min.map { value >= $0 } ?? true) && (bound.max.map { value <= $0 } ?? true)
       }
-      result.points = endingOK && moodOK ? points : 0
+      earned = endingOK && moodOK ? points : 0
     case .timing(let maxSeconds):
       guard let delays = trainee.replyDelays() else { return notApplicable(Self.timingNote) }
       let late = delays.filter { $0.seconds > maxSeconds }
-      result.points = late.isEmpty ? points : points * Double(delays.count - late.count) / Double(max(1, delays.count))
-      result.evidence = late.map { .init(turn: $0.turn, quote: "回复用时\(Int($0.seconds))秒", cue: nil, match: nil) }
+      earned = late.isEmpty ? points : points * Double(delays.count - late.count) / Double(max(1, delays.count))
+      evidence = late.map { .init(turn: $0.turn, quote: "回复用时\(Int($0.seconds))秒", cue: nil, match: nil) }
     }
-    result.points = Self.round(result.points)
-    result.status = result.points >= points ? .met : (result.points > 0 ? .partial : .missed)
-    if result.status == .met { result.feedback = entry.metFeedback }
-    return result
+    earned = Self.round(earned)
+    let status: CriterionResult.Status = earned >= points ? .met : (earned > 0 ? .partial : .missed)
+    return entry.result(
+      status: status, points: earned, evidence: evidence,
+      feedback: status == .met ? entry.metFeedback : entry.criterion.feedback)
   }
 
   // MARK: Red lines
@@ -291,16 +292,27 @@ private final class CompiledCriterion: Sendable {
   let dimensionID: String
   let cues: [Int32]
   let isTiming: Bool
+  /// Switched off for this scenario (decided once, not by hashing the id per scorecard).
+  let isDisabled: Bool
   /// The feedback of a met criterion, built once rather than per scorecard.
   let metFeedback: String
 
-  init(criterion: Criterion, dimension: Int, dimensionID: String, cues: [Int32]) {
+  init(criterion: Criterion, dimension: Int, dimensionID: String, cues: [Int32], isDisabled: Bool) {
     self.criterion = criterion
     self.dimension = dimension
     self.dimensionID = dimensionID
     self.cues = cues
+    self.isDisabled = isDisabled
     if case .timing = criterion.rule { isTiming = true } else { isTiming = false }
     metFeedback = "做到了：\(criterion.title)。"
+  }
+
+  func result(
+    status: CriterionResult.Status, points: Double, evidence: [CriterionResult.Evidence], feedback: String
+  ) -> CriterionResult {
+    CriterionResult(
+      id: criterion.id, title: criterion.title, dimension: dimensionID, status: status, points: points,
+      max: criterion.points, evidence: evidence, feedback: feedback, model: criterion.model)
   }
 }
 

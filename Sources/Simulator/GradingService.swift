@@ -12,13 +12,23 @@ public struct GradingService: Sendable {
   public let matcher: CueMatcher
   private let scenarios: [String: PreparedScenario]
 
-  /// A scenario with what grading it needs, prepared once.
-  struct PreparedScenario: Sendable {
-    var program: ScenarioProgram
-    var index: ScenarioIndex
-    var scorer: Scorer
-    var disclosures: DisclosureDetector
-    var facts: ScenarioFacts
+  /// A scenario with what grading it needs, prepared once. A class: every analysed reply and
+  /// every scorecard looks one up, and copying a struct of arrays out of the dictionary would
+  /// retain each of them.
+  final class PreparedScenario: Sendable {
+    let program: ScenarioProgram
+    let index: ScenarioIndex
+    let scorer: Scorer
+    let disclosures: DisclosureDetector
+    let facts: ScenarioFacts
+
+    init(program: ScenarioProgram, index: ScenarioIndex, scorer: Scorer, disclosures: DisclosureDetector, facts: ScenarioFacts) {
+      self.program = program
+      self.index = index
+      self.scorer = scorer
+      self.disclosures = disclosures
+      self.facts = facts
+    }
   }
 
   /// - Parameter redLineModel: the red-line model the scorers consult beside the lexicon

@@ -16,6 +16,12 @@ public final class CueMatcher: Sendable {
   /// this rejects them while reading the row sequentially, before the pattern itself is loaded.
   let secondElementKeys: [Int32]
   let exceptionsByFirstTerm: CompressedRows
+  /// Parallel to `exceptionsByFirstTerm.values`: each exception's cue (rows are sorted by it, so
+  /// a hit finds its cue's exceptions by binary search over this array alone) and the presence
+  /// key of its second element or -1. Nine in ten exceptions tried lack a later element: this
+  /// rejects most of them without loading the pattern.
+  let exceptionOwners: [Int32]
+  let exceptionSecondKeys: [Int32]
   let negatorOwners: CompressedRows
   /// Per cue, the terms that start one of its exceptions, as bits: most term occurrences near a
   /// hit start none, and one bit test rules them out before any search.
@@ -126,6 +132,12 @@ public final class CueMatcher: Sendable {
     let exceptionOwner = { (entry: (row: Int32, value: Int32)) in exceptions.records[Int(entry.value)].owner }
     exceptionsByFirstTerm = CompressedRows(
       rows: terms.count, entries: exceptionStarts.sorted { exceptionOwner($0) < exceptionOwner($1) })
+    exceptionOwners = exceptionsByFirstTerm.values.map { exceptions.records[Int($0)].owner }
+    exceptionSecondKeys = exceptionsByFirstTerm.values.map { pattern in
+      let record = exceptions.records[Int(pattern)]
+      guard record.elementCount > 1 else { return -1 }
+      return exceptions.steps[Int(record.elementStart) + 1].presenceKey
+    }
     negatorOwners = CompressedRows(rows: terms.count, entries: negators.sorted { $0.value < $1.value })
     var starts = OwnerTermBits(owners: lexicon.cues.count, terms: terms.count)
     for entry in exceptionStarts { starts.insert(owner: Int(exceptionOwner(entry)), term: Int(entry.row)) }
@@ -231,21 +243,31 @@ public final class CueMatcher: Sendable {
     ElementSet.with(capacity: presenceKeyCount) { present in
       // Which terms and classes occur at all: most gapped patterns whose first term occurs
       // lack a later one, and this rejects them without looking through the matches.
-      for match in matches {
-        for row in presenceKeys.range(Int(match.term)) { present.insert(Int(presenceKeys.values[row])) }
+      // Both loops run per term occurrence (dozens per reply): they read the rows through
+      // unchecked pointers.
+      presenceKeys.withUnsafeRows { starts, values in
+        for match in matches {
+          let term = Int(match.term)
+          for row in Int(starts[term])..<Int(starts[term + 1]) { present.insert(Int(values[row])) }
+        }
       }
-      for index in matches.indices {
-        let match = matches[index]
-        let term = Int(match.term)
-        for row in patternsByFirstTerm.range(term) {
-          let second = secondElementKeys[row]
-          if second >= 0, !present.contains(Int(second)) { continue }
-          let pattern = Int(patternsByFirstTerm.values[row])
-          guard patterns.laterElementsOccur(pattern, in: present),
-            let end = patterns.completion(pattern, startingAt: index, matches, lengths, termClasses)
-          else { continue }
-          candidates.append(Candidate(
-            owner: patterns.records[pattern].owner, start: match.end - lengths[term], end: end, pattern: Int32(pattern)))
+      secondElementKeys.withUnsafeBufferPointer { secondKeys in
+        patternsByFirstTerm.withUnsafeRows { starts, values in
+          for index in matches.indices {
+            let match = matches[index]
+            let term = Int(match.term)
+            for row in Int(starts[term])..<Int(starts[term + 1]) {
+              let second = secondKeys[row]
+              if second >= 0, !present.contains(Int(second)) { continue }
+              let pattern = Int(values[row])
+              guard patterns.laterElementsOccur(pattern, in: present),
+                let end = patterns.completion(pattern, startingAt: index, matches, lengths, termClasses)
+              else { continue }
+              candidates.append(Candidate(
+                owner: patterns.records[pattern].owner, start: match.end - lengths[term], end: end,
+                pattern: Int32(pattern)))
+            }
+          }
         }
       }
       guard !candidates.isEmpty else { return }
@@ -304,7 +326,9 @@ public final class CueMatcher: Sendable {
       guard match.end - lengths[term] <= candidate.start, exceptionStartBits.contains(owner: owner, term: term) else {
         continue
       }
-      for row in exceptionsByFirstTerm.range(term, ownedBy: candidate.owner, in: exceptions.records) {
+      for row in exceptionsByFirstTerm.range(term, sortedParallel: exceptionOwners, equalTo: candidate.owner) {
+        let second = exceptionSecondKeys[row]
+        if second >= 0, !present.contains(Int(second)) { continue }
         let pattern = Int(exceptionsByFirstTerm.values[row])
         if exceptions.laterElementsOccur(pattern, in: present),
           let end = exceptions.completion(pattern, startingAt: index, matches, lengths, termClasses),
@@ -508,29 +532,41 @@ struct CompressedRows: Sendable {
   @inline(__always)
   func range(_ row: Int) -> Range<Int> { Int(starts[row])..<Int(starts[row + 1]) }
 
+  /// Runs `body` with the starts and values, for loops that read many rows.
+  @inline(__always)
+  func withUnsafeRows<Result>(_ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>) -> Result) -> Result {
+    starts.withUnsafeBufferPointer { starts in values.withUnsafeBufferPointer { body(starts, $0) } }
+  }
+
   /// The part of row `row` equal to `value`, in a row sorted by value.
   @inline(__always)
   func range(_ row: Int, valuesEqual value: Int32) -> Range<Int> {
-    sortedRange(row) { $0 < value } matching: { $0 == value }
+    values.withUnsafeBufferPointer { values in
+      sortedRange(row) { values[$0] < value } matching: { values[$0] == value }
+    }
   }
 
-  /// The part of row `row` whose pattern indices belong to cue `owner`, in a row sorted by owner.
+  /// The part of row `row` where `keys` (an array parallel to `values`, sorted within each row)
+  /// equals `key`.
   @inline(__always)
-  func range(_ row: Int, ownedBy owner: Int32, in records: [PatternTable.Record]) -> Range<Int> {
-    sortedRange(row) { records[Int($0)].owner < owner } matching: { records[Int($0)].owner == owner }
+  func range(_ row: Int, sortedParallel keys: [Int32], equalTo key: Int32) -> Range<Int> {
+    keys.withUnsafeBufferPointer { keys in
+      sortedRange(row) { keys[$0] < key } matching: { keys[$0] == key }
+    }
   }
 
+  /// Binary search within row `row`, by position in `values`.
   @inline(__always)
-  private func sortedRange(_ row: Int, before: (Int32) -> Bool, matching: (Int32) -> Bool) -> Range<Int> {
+  private func sortedRange(_ row: Int, before: (Int) -> Bool, matching: (Int) -> Bool) -> Range<Int> {
     let whole = range(row)
     var low = whole.lowerBound
     var high = whole.upperBound
     while low < high {
       let middle = (low + high) / 2
-      if before(values[middle]) { low = middle + 1 } else { high = middle }
+      if before(middle) { low = middle + 1 } else { high = middle }
     }
     var end = low
-    while end < whole.upperBound, matching(values[end]) { end += 1 }
+    while end < whole.upperBound, matching(end) { end += 1 }
     return low..<end
   }
 }
