@@ -107,8 +107,19 @@ public struct Conversation: Sendable {
     let current = state.stateIndex
     let everyState = zip(program.everyState, index.everyStateCues)
     let fromHere = zip(program.states[current].transitions, index.stateTransitionCues[current])
-    let transition =
-      everyState.first { takes($0.0, cues: $0.1, analysis) }?.0 ?? fromHere.first { takes($0.0, cues: $0.1, analysis) }?.0
+    // Plain loops rather than `first(where:)`: a closure calling a method would capture (copy)
+    // the whole conversation, every turn.
+    var transition: Transition?
+    for (candidate, cues) in everyState where takes(candidate, cues: cues, analysis) {
+      transition = candidate
+      break
+    }
+    if transition == nil {
+      for (candidate, cues) in fromHere where takes(candidate, cues: cues, analysis) {
+        transition = candidate
+        break
+      }
+    }
     if let transition {
       switch transition.target {
       case .ending(let index):
@@ -170,6 +181,10 @@ public struct Conversation: Sendable {
 
   /// The value a condition reads.
   public func value(of operand: Condition.Operand) -> Int {
+    Self.value(of: operand, in: state, program: program)
+  }
+
+  private static func value(of operand: Condition.Operand, in state: ConversationState, program: ScenarioProgram) -> Int {
     switch operand {
     case .turn: return state.turn
     case .mood(let name):
@@ -190,7 +205,13 @@ public struct Conversation: Sendable {
   // MARK: Rules
 
   private func takes(_ transition: Transition, cues: [Int32], _ analysis: ReplyAnalysis) -> Bool {
-    (cues.isEmpty || analysis.showsAny(cues)) && (transition.condition?.evaluate(value(of:)) ?? true)
+    guard cues.isEmpty || analysis.showsAny(cues) else { return false }
+    guard let condition = transition.condition else { return true }
+    // The closure captures the state and program, not the conversation (a copy of which would
+    // be boxed on the heap for every condition).
+    let state = state
+    let program = index.program
+    return condition.evaluate { Self.value(of: $0, in: state, program: program) }
   }
 
   /// In a group, a deadline that changes between replies ("三个工作日内", later "五个工作日内")
