@@ -105,23 +105,21 @@ public struct Conversation: Sendable {
 
     // 3. Transitions, then the customer's line.
     let current = state.stateIndex
-    let everyState = zip(program.everyState, index.everyStateCues)
-    let fromHere = zip(program.states[current].transitions, index.stateTransitionCues[current])
     // Plain loops rather than `first(where:)`: a closure calling a method would capture (copy)
     // the whole conversation, every turn.
-    var transition: Transition?
-    for (candidate, cues) in everyState where takes(candidate, cues: cues, analysis) {
-      transition = candidate
+    var target: Transition.Target?
+    for route in index.everyStateRoutes where takes(route, analysis) {
+      target = route.target
       break
     }
-    if transition == nil {
-      for (candidate, cues) in fromHere where takes(candidate, cues: cues, analysis) {
-        transition = candidate
+    if target == nil {
+      for route in index.stateRoutes[current] where takes(route, analysis) {
+        target = route.target
         break
       }
     }
-    if let transition {
-      switch transition.target {
+    if let target {
+      switch target {
       case .ending(let index):
         return events + end(index)
       case .state(let index):
@@ -179,24 +177,6 @@ public struct Conversation: Sendable {
     }
   }
 
-  /// The value a condition reads.
-  public func value(of operand: Condition.Operand) -> Int {
-    Self.value(of: operand, in: state, program: program)
-  }
-
-  private static func value(of operand: Condition.Operand, in state: ConversationState, program: ScenarioProgram) -> Int {
-    switch operand {
-    case .turn: return state.turn
-    case .mood(let name):
-      return program.mood.firstIndex { $0.name == name }.map { state.mood[$0] } ?? 0
-    case .speakerMood(let speaker, let name):
-      guard let who = program.speakers.firstIndex(where: { $0.id == speaker }),
-        let variable = program.mood.firstIndex(where: { $0.name == name })
-      else { return 0 }
-      return state.speakerMood[who][variable]
-    }
-  }
-
   /// The current mood by variable name.
   public var moodByName: [String: Int] {
     Dictionary(uniqueKeysWithValues: program.mood.enumerated().map { ($1.name, state.mood[$0]) })
@@ -204,14 +184,8 @@ public struct Conversation: Sendable {
 
   // MARK: Rules
 
-  private func takes(_ transition: Transition, cues: [Int32], _ analysis: ReplyAnalysis) -> Bool {
-    guard cues.isEmpty || analysis.showsAny(cues) else { return false }
-    guard let condition = transition.condition else { return true }
-    // The closure captures the state and program, not the conversation (a copy of which would
-    // be boxed on the heap for every condition).
-    let state = state
-    let program = index.program
-    return condition.evaluate { Self.value(of: $0, in: state, program: program) }
+  private func takes(_ route: Route, _ analysis: ReplyAnalysis) -> Bool {
+    (route.cues.isEmpty || analysis.showsAny(route.cues)) && (route.condition?.holds(in: state) ?? true)
   }
 
   /// In a group, a deadline that changes between replies ("三个工作日内", later "五个工作日内")

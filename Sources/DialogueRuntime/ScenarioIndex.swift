@@ -10,9 +10,9 @@ public final class ScenarioIndex: Sendable {
   let cues: CueIndex
   /// Per reaction: the cue's index.
   let reactionCues: [Int32]
-  /// Per state, per transition: the cue indices (empty = any reply).
-  let stateTransitionCues: [[[Int32]]]
-  let everyStateCues: [[Int32]]
+  /// Per state, its transitions; then those taken from every state (checked first).
+  let stateRoutes: [[Route]]
+  let everyStateRoutes: [Route]
   /// Per fact: the cue indices that reveal it.
   let factCues: [[Int32]]
   /// The mood variables' names, in program order (a ``MoodChange`` is indexed the same way).
@@ -32,8 +32,16 @@ public final class ScenarioIndex: Sendable {
     self.program = program
     self.cues = cues
     reactionCues = program.reactions.map { cues($0.cue) }
-    stateTransitionCues = program.states.map { $0.transitions.map { cues($0.cues) } }
-    everyStateCues = program.everyState.map { cues($0.cues) }
+    let moodIndex = { (name: String) in program.mood.firstIndex { $0.name == name } }
+    let speakerIndex = { (id: String) in program.speakers.firstIndex { $0.id == id } }
+    func route(_ transition: Transition) -> Route {
+      Route(
+        cues: cues(transition.cues),
+        condition: transition.condition.map { ResolvedCondition($0, mood: moodIndex, speaker: speakerIndex) },
+        target: transition.target)
+    }
+    stateRoutes = program.states.map { $0.transitions.map(route) }
+    everyStateRoutes = program.everyState.map(route)
     factCues = program.facts.map { cues($0.revealOn) }
     let names = program.mood.map(\.name)
     func indexed(_ changes: [String: Int]) -> [(variable: Int, amount: Int)] {
@@ -46,5 +54,68 @@ public final class ScenarioIndex: Sendable {
     startSpeakerMood = speakers
     startMood = speakers.isEmpty ? program.mood.map(\.start) : Conversation.average(speakers, bounds: program.mood)
     startRevealedFacts = program.facts.filter(\.revealOn.isEmpty).map(\.id)
+  }
+}
+
+/// A transition ready for the turn loop: cue indices (empty = any reply), the condition with
+/// mood variables and speakers resolved to indices, and where it leads.
+struct Route: Sendable {
+  let cues: [Int32]
+  let condition: ResolvedCondition?
+  let target: Transition.Target
+}
+
+/// A ``Condition`` whose operands are indices into the conversation's mood, so checking it
+/// compares integers rather than variable names (it is checked for every transition, every turn).
+indirect enum ResolvedCondition: Sendable {
+  case compare(Operand, Condition.Comparison, Int)
+  case and(ResolvedCondition, ResolvedCondition)
+  case or(ResolvedCondition, ResolvedCondition)
+  case not(ResolvedCondition)
+
+  enum Operand: Sendable {
+    case mood(Int)
+    case speakerMood(speaker: Int, variable: Int)
+    case turn
+    /// A name the scenario does not declare (validation reports it): reads as 0.
+    case unknown
+  }
+
+  init(_ condition: Condition, mood: (String) -> Int?, speaker: (String) -> Int?) {
+    switch condition {
+    case .compare(let operand, let comparison, let literal):
+      let resolved: Operand
+      switch operand {
+      case .turn: resolved = .turn
+      case .mood(let name): resolved = mood(name).map(Operand.mood) ?? .unknown
+      case .speakerMood(let who, let name):
+        if let who = speaker(who), let variable = mood(name) {
+          resolved = .speakerMood(speaker: who, variable: variable)
+        } else {
+          resolved = .unknown
+        }
+      }
+      self = .compare(resolved, comparison, literal)
+    case .and(let lhs, let rhs): self = .and(Self(lhs, mood: mood, speaker: speaker), Self(rhs, mood: mood, speaker: speaker))
+    case .or(let lhs, let rhs): self = .or(Self(lhs, mood: mood, speaker: speaker), Self(rhs, mood: mood, speaker: speaker))
+    case .not(let inner): self = .not(Self(inner, mood: mood, speaker: speaker))
+    }
+  }
+
+  func holds(in state: ConversationState) -> Bool {
+    switch self {
+    case .compare(let operand, let comparison, let literal):
+      let value: Int
+      switch operand {
+      case .turn: value = state.turn
+      case .mood(let variable): value = state.mood[variable]
+      case .speakerMood(let speaker, let variable): value = state.speakerMood[speaker][variable]
+      case .unknown: value = 0
+      }
+      return comparison.holds(value, literal)
+    case .and(let lhs, let rhs): return lhs.holds(in: state) && rhs.holds(in: state)
+    case .or(let lhs, let rhs): return lhs.holds(in: state) || rhs.holds(in: state)
+    case .not(let inner): return !inner.holds(in: state)
+    }
   }
 }
