@@ -237,6 +237,7 @@ public final class RedLineModel: Sendable {
               let character = characters[start]
               guard character != 0 else { continue }
               var node = grams.node(of: character)
+              guard node >= 0 else { continue }  // no n-gram starts with this character
               if shortest == 1, node < featureCount { counts.count(node) }
               var length = 1
               while length < longest, start + length < scalars.count {
@@ -354,7 +355,8 @@ private struct GramTable: Sendable {
   private let basicCharacters: [UInt16]
   /// Character numbers of scalars beyond the Basic Multilingual Plane.
   private let otherCharacters: [UInt32: UInt16]
-  /// Per character number: the node of the one-character n-gram.
+  /// Per character number: the node of the one-character n-gram (-1 when no n-gram starts with
+  /// the character).
   private let characterNodes: [Int32]
   /// Child links, `(parent * base + character) << 32 | child`; 0 marks an empty slot (no key is
   /// 0: characters are numbered from 1).
@@ -400,12 +402,14 @@ private struct GramTable: Sendable {
       }
       next += 1
     }
-    // Characters, numbered in node order.
+    // Characters: those that make up n-grams of one character first (in node order), then any
+    // other character of an n-gram (which no n-gram starts with: its node is -1).
     var basicCharacters = [UInt16](repeating: 0, count: 0x10000)
     var otherCharacters: [UInt32: UInt16] = [:]
     var characterNodes: [Int32] = [-1]
-    for (node, key) in nodeKeys.enumerated() where key >> 21 == 0 {
-      let scalar = UInt32(key) - 1
+    func number(_ scalar: UInt32, node: Int32) throws(RedLineModel.FormatError) {
+      let known = scalar < 0x10000 ? basicCharacters[Int(scalar)] : otherCharacters[scalar] ?? 0
+      guard known == 0 else { return }
       guard characterNodes.count < Int(UInt16.max) else {
         throw RedLineModel.FormatError(line: 1, problem: "more than \(UInt16.max - 1) distinct characters")
       }
@@ -414,8 +418,10 @@ private struct GramTable: Sendable {
       } else {
         otherCharacters[scalar] = UInt16(characterNodes.count)
       }
-      characterNodes.append(Int32(node))
+      characterNodes.append(node)
     }
+    for (node, key) in nodeKeys.enumerated() where key >> 21 == 0 { try number(UInt32(key) - 1, node: Int32(node)) }
+    for key in nodeKeys { try number(UInt32(key & 0x1F_FFFF) - 1, node: -1) }
     base = UInt64(characterNodes.count)
     guard UInt64(nodeKeys.count + 1) * base < 1 << 32 else {
       throw RedLineModel.FormatError(line: 1, problem: "too many n-grams for the model's 32-bit links")
@@ -477,7 +483,8 @@ private struct GramTable: Sendable {
     }
   }
 
-  /// The node of a one-character n-gram, by character number (not 0).
+  /// The node of a one-character n-gram, by character number (not 0); -1 when no n-gram starts
+  /// with the character.
   @inline(__always)
   func node(of character: UInt32) -> Int32 { characterNodes.withUnsafeBufferPointer { $0[Int(character)] } }
 
