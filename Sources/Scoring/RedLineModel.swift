@@ -384,11 +384,12 @@ private struct GramTable: Sendable {
     var nodeOf: [UInt64: Int32] = [:]
     var packed: [UInt64] = []
     var rows: [Float] = []
+    rows.reserveCapacity(order.count * rowWidth)
     for feature in order {
       nodeOf[keys[feature]] = Int32(packed.count)
       packed.append(keys[feature])
       rows += fileRows[(feature * fileWidth)..<((feature + 1) * fileWidth)]
-      rows += [Float](repeating: 0, count: rowWidth - fileWidth)
+      for _ in fileWidth..<rowWidth { rows.append(0) }
     }
     featureCount = packed.count
     // Prefix-only nodes, so every node's parent exists.

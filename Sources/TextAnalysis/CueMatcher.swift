@@ -123,21 +123,13 @@ public final class CueMatcher: Sendable {
     self.patterns = patterns
     self.exceptions = exceptions
     patternsByFirstTerm = CompressedRows(rows: terms.count, entries: patternStarts)
-    secondElementKeys = patternsByFirstTerm.values.map { pattern in
-      let record = patterns.records[Int(pattern)]
-      guard record.elementCount > 1 else { return -1 }
-      return patterns.steps[Int(record.elementStart) + 1].presenceKey
-    }
+    secondElementKeys = patternsByFirstTerm.values.map { patterns.secondPresenceKey(Int($0)) }
     // Rows sorted by owning cue, so a hit looks up only its own cue's exceptions and negators.
     let exceptionOwner = { (entry: (row: Int32, value: Int32)) in exceptions.records[Int(entry.value)].owner }
     exceptionsByFirstTerm = CompressedRows(
       rows: terms.count, entries: exceptionStarts.sorted { exceptionOwner($0) < exceptionOwner($1) })
     exceptionOwners = exceptionsByFirstTerm.values.map { exceptions.records[Int($0)].owner }
-    exceptionSecondKeys = exceptionsByFirstTerm.values.map { pattern in
-      let record = exceptions.records[Int(pattern)]
-      guard record.elementCount > 1 else { return -1 }
-      return exceptions.steps[Int(record.elementStart) + 1].presenceKey
-    }
+    exceptionSecondKeys = exceptionsByFirstTerm.values.map { exceptions.secondPresenceKey(Int($0)) }
     negatorOwners = CompressedRows(rows: terms.count, entries: negators.sorted { $0.value < $1.value })
     var starts = OwnerTermBits(owners: lexicon.cues.count, terms: terms.count)
     for entry in exceptionStarts { starts.insert(owner: Int(exceptionOwner(entry)), term: Int(entry.row)) }
@@ -485,6 +477,12 @@ struct PatternTable: Sendable {
         steps[position].presenceKey = key(steps[position].element)
       }
     }
+  }
+
+  /// The presence key of a pattern's second element, or -1 when it has one element.
+  func secondPresenceKey(_ pattern: Int) -> Int32 {
+    let record = records[pattern]
+    return record.elementCount > 1 ? steps[Int(record.elementStart) + 1].presenceKey : -1
   }
 
   /// Whether every element after the first occurs somewhere in the reply (a necessary
