@@ -131,12 +131,33 @@ struct AnalysisBenchmark: ParsableCommand {
     }
     let gradeSeconds = Double(DispatchTime.now().uptimeNanoseconds - gradeStart) / 1e9
     let gradeAllocations = Double(malloc_counter_value() - gradeAllocationsBefore) / Double(corpus.count)
+    func percentile(_ p: Double, of sorted: [Double]) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
     latencies.sort()
-    func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
     print(String(
       format: "grading: %.0f replies/s, p50 %.1f µs, p99 %.1f µs, max %.1f µs per reply, %.1f allocations/reply (mean score %.1f)",
-      Double(corpus.count) / gradeSeconds, percentile(0.5), percentile(0.99), latencies.last ?? 0, gradeAllocations,
-      total / Double(max(1, corpus.count))))
+      Double(corpus.count) / gradeSeconds, percentile(0.5, of: latencies), percentile(0.99, of: latencies),
+      latencies.last ?? 0, gradeAllocations, total / Double(max(1, corpus.count))))
+
+    // The same latencies with the machine's hiccups filtered out: each reply graded `passes`
+    // times, its fastest counted. What remains of the tail is the work long replies need.
+    var fastest: [Double] = []
+    let sample = corpus.prefix(min(corpus.count, 20_000))
+    fastest.reserveCapacity(sample.count)
+    for (index, reply) in sample.enumerated() {
+      let transcript = Transcript(
+        id: "r\(index)", scenario: scenario, turns: [.init(speaker: .customer, text: "我要投诉"), .init(speaker: .trainee, text: reply)])
+      var best = Double.infinity
+      for _ in 0..<max(1, passes) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        total += (try? service.grade(transcript).score) ?? 0
+        best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1000)
+      }
+      fastest.append(best)
+    }
+    fastest.sort()
+    print(String(
+      format: "grading, fastest of %d per reply (%d replies): p50 %.1f µs, p99 %.1f µs", passes, fastest.count,
+      percentile(0.5, of: fastest), percentile(0.99, of: fastest)))
 
     try compareWithGrep(
       corpus: corpus, lexicon: content.lexicon, bytes: bytes, literalSeconds: literalSeconds, analysisSeconds: matchSeconds)
