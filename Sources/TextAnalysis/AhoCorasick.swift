@@ -142,16 +142,17 @@ struct AhoCorasick: Sendable {
   func scan(_ text: UnsafeBufferPointer<UInt32>, into matches: inout [Match]) {
     let capacity = text.count * mostOutputsPerState
     let found = [Match](unsafeUninitializedCapacity: capacity) { buffer, count in
-      count = scan(text, into: buffer)
+      count = scan(text, into: buffer) ?? 0  // cannot fill: the buffer has room for the worst case
     }
     matches += found
   }
 
   /// Writes every occurrence of every term in `text` into `matches`, in order of end position,
-  /// and returns how many; `matches` must have room for `text.count * mostOutputsPerState`.
-  func scan(_ text: UnsafeBufferPointer<UInt32>, into matches: UnsafeMutableBufferPointer<Match>) -> Int {
-    precondition(matches.count >= text.count * mostOutputsPerState, "match buffer too small")
+  /// and returns how many; nil when `matches` fills up first (room for
+  /// `text.count * mostOutputsPerState` always suffices).
+  func scan(_ text: UnsafeBufferPointer<UInt32>, into matches: UnsafeMutableBufferPointer<Match>) -> Int? {
     var found = 0
+    var overflowed = false
     letters.withLookup { letterOf in
       rootNext.withUnsafeBufferPointer { rootNext in
         states.withUnsafeBufferPointer { states in
@@ -178,6 +179,10 @@ struct AhoCorasick: Sendable {
                 }
                 let record = states[Int(state)]
                 guard record.outputCount > 0 else { continue }
+                guard found + Int(record.outputCount) <= matches.count else {
+                  overflowed = true
+                  break
+                }
                 matches[found] = Match(term: record.firstOutput, end: Int32(position + 1))
                 found += 1
                 for index in (record.outputStart + 1)..<(record.outputStart + record.outputCount) {
@@ -190,7 +195,7 @@ struct AhoCorasick: Sendable {
         }
       }
     }
-    return found
+    return overflowed ? nil : found
   }
 
   /// The state's transition on `letter`, if it has one: the inline first edge, else a short

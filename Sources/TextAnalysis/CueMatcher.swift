@@ -190,22 +190,30 @@ public final class CueMatcher: Sendable {
 
   /// One automaton pass over the reply, then (if `resolve`) the patterns completed from it.
   ///
-  /// The term occurrences live in one temporary buffer (on the stack when small): their number
-  /// is bounded by the reply's length times the most terms that can end at one place.
+  /// The term occurrences live in a temporary buffer of ``stackMatches`` (1 KB, on the stack: a
+  /// reply has about one per character); a reply with more is scanned again into a buffer sized
+  /// for the worst case, its length times the most terms that can end at one place.
   private func patternHits(_ text: NormalizedText, resolve: Bool) -> [CueHit] {
     var hits: [CueHit] = []
     text.scalars.withUnsafeBufferPointer { scalars in
-      withUnsafeTemporaryAllocation(
-        of: AhoCorasick.Match.self, capacity: max(1, scalars.count * automaton.mostOutputsPerState)
-      ) { buffer in
-        let count = automaton.scan(scalars, into: buffer)
+      func scan(into buffer: UnsafeMutableBufferPointer<AhoCorasick.Match>) -> Bool {
+        guard let count = automaton.scan(scalars, into: buffer) else { return false }
         if resolve, count > 0 {
           resolvePatterns(UnsafeBufferPointer(rebasing: buffer[0..<count]), into: &hits)
         }
+        return true
       }
+      if withUnsafeTemporaryAllocation(of: AhoCorasick.Match.self, capacity: Self.stackMatches, scan) { return }
+      withUnsafeTemporaryAllocation(
+        of: AhoCorasick.Match.self, capacity: max(1, scalars.count * automaton.mostOutputsPerState)
+      ) { _ = scan(into: $0) }
     }
     return hits
   }
+
+  /// Term occurrences that fit the first buffer (1 KB, the most the standard library places on
+  /// the stack without asking).
+  static let stackMatches = 1024 / MemoryLayout<AhoCorasick.Match>.stride
 
   /// The steps of `analyze`, for benchmarks that time each one.
   @_spi(Benchmark) public enum Step: String, CaseIterable, Sendable {

@@ -173,6 +173,18 @@ import Testing
     #expect(bigrams == expected)
   }
 
+  /// A reply with more term occurrences than the first (stack) buffer holds is scanned again into
+  /// a larger one: nothing is lost at the boundary.
+  @Test func repliesWithMoreOccurrencesThanTheFirstBufferLoseNothing() {
+    let clause = "我理解您的心情，这个不能让您失望，不行就是不行。"
+    let reply = String(repeating: clause, count: 40)  // about 160 refusals alone
+    let single = Self.matcher.analyze(clause).hits
+    let many = Self.matcher.analyze(reply).hits
+    #expect(many.count == single.count * 40)
+    #expect(Set(many.map(\.cue)) == Set(single.map(\.cue)))
+    #expect(many.last?.range.upperBound == reply.unicodeScalars.count - 1)
+  }
+
   @Test func overlappingHitsOfOneCueCollapse() {
     #expect(Self.matcher.analyze("不行不行").hits(of: "refusal").count == 2)
     #expect(Self.matcher.analyze("理解您的心情心情").hits(of: "empathy").count == 1)
