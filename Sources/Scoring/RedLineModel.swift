@@ -367,7 +367,8 @@ private struct GramTable: Sendable {
   /// Nodes below this are features, with a row of weights; the rest are prefixes only.
   let featureCount: Int
   /// Per feature: the idf, then one weight per class, padded with zeros to `rowWidth`.
-  private let rows: CacheAlignedFloats
+  /// On cache lines, so a row is never split across two.
+  private let rows: CacheAlignedBuffer<Float>
   let rowWidth: Int
   /// Per feature: its n-gram packed by ``key(_:)``, to name and find it when explaining.
   private let packed: [UInt64]
@@ -443,7 +444,7 @@ private struct GramTable: Sendable {
     self.characterNodes = characterNodes
     self.links = links
     linkMask = capacity - 1
-    self.rows = CacheAlignedFloats(rows)
+    self.rows = CacheAlignedBuffer(rows)
     self.packed = packed
   }
 
@@ -512,30 +513,13 @@ private struct GramTable: Sendable {
   func key(_ feature: Int) -> UInt64 { packed[feature] }
 
   @inline(__always)
-  func idf(_ feature: Int) -> Float { rows.values[feature * rowWidth] }
+  func idf(_ feature: Int) -> Float { rows.elements[feature * rowWidth] }
 
-  func weight(_ feature: Int, _ index: Int) -> Float { rows.values[feature * rowWidth + 1 + index] }
+  func weight(_ feature: Int, _ index: Int) -> Float { rows.elements[feature * rowWidth + 1 + index] }
 
   /// Runs `body` with the rows (idf, then weights) of every feature, `rowWidth` apart.
   @inline(__always)
   func withRows<Result>(_ body: (UnsafeBufferPointer<Float>) -> Result) -> Result {
-    body(rows.values)
+    body(rows.elements)
   }
-}
-
-/// Floats in memory that starts on a cache line, so a 32-byte row never straddles two lines:
-/// an array's elements start 32 bytes into a 16-byte-aligned allocation, which split every
-/// other row of the model and cost a second miss when its weights were read. Immutable after
-/// `init`, hence `@unchecked Sendable`.
-private final class CacheAlignedFloats: @unchecked Sendable {
-  let values: UnsafeBufferPointer<Float>
-
-  init(_ source: [Float]) {
-    let memory = UnsafeMutableRawPointer.allocate(byteCount: max(1, source.count) * MemoryLayout<Float>.stride, alignment: 64)
-    let floats = memory.bindMemory(to: Float.self, capacity: source.count)
-    _ = UnsafeMutableBufferPointer(start: floats, count: source.count).initialize(from: source)
-    values = UnsafeBufferPointer(start: floats, count: source.count)
-  }
-
-  deinit { UnsafeMutableRawPointer(mutating: values.baseAddress)?.deallocate() }
 }

@@ -48,7 +48,8 @@ struct AhoCorasick: Sendable {
   private let letters: LetterTable
   /// The root's transitions by letter (0: stay at the root).
   private let rootNext: [Int32]
-  private let states: [State]
+  /// On cache lines, so a 32-byte state is never split across two.
+  private let states: CacheAlignedBuffer<State>
   private let edges: [Edge]
   private let outputs: [Int32]
   /// Length of each term in scalars.
@@ -131,7 +132,7 @@ struct AhoCorasick: Sendable {
     }
     self.letters = letters
     self.rootNext = rootNext
-    self.states = states
+    self.states = CacheAlignedBuffer(states)
     self.edges = edges
     self.outputs = outputs
     termLengths = terms.map { Int32($0.count) }
@@ -153,42 +154,41 @@ struct AhoCorasick: Sendable {
   func scan(_ text: UnsafeBufferPointer<UInt32>, into matches: UnsafeMutableBufferPointer<Match>) -> Int? {
     var found = 0
     var overflowed = false
+    let states = states.elements
     letters.withLookup { letterOf in
       rootNext.withUnsafeBufferPointer { rootNext in
-        states.withUnsafeBufferPointer { states in
-          edges.withUnsafeBufferPointer { edges in
-            outputs.withUnsafeBufferPointer { outputs in
-              var state: Int32 = 0
-              for position in 0..<text.count {
-                let letter = letterOf(text[position])
-                if letter == 0 {  // in no term: every state falls back to the root
-                  state = 0
-                  continue
-                }
-                while true {
-                  if state == 0 {
-                    state = rootNext[Int(letter)]
-                    break
-                  }
-                  let record = states[Int(state)]
-                  if let next = Self.edge(from: record, letter, edges) {
-                    state = next
-                    break
-                  }
-                  state = record.failure
-                }
-                let record = states[Int(state)]
-                guard record.outputCount > 0 else { continue }
-                guard found + Int(record.outputCount) <= matches.count else {
-                  overflowed = true
+        edges.withUnsafeBufferPointer { edges in
+          outputs.withUnsafeBufferPointer { outputs in
+            var state: Int32 = 0
+            for position in 0..<text.count {
+              let letter = letterOf(text[position])
+              if letter == 0 {  // in no term: every state falls back to the root
+                state = 0
+                continue
+              }
+              while true {
+                if state == 0 {
+                  state = rootNext[Int(letter)]
                   break
                 }
-                matches[found] = Match(term: record.firstOutput, end: Int32(position + 1))
-                found += 1
-                for index in (record.outputStart + 1)..<(record.outputStart + record.outputCount) {
-                  matches[found] = Match(term: outputs[Int(index)], end: Int32(position + 1))
-                  found += 1
+                let record = states[Int(state)]
+                if let next = Self.edge(from: record, letter, edges) {
+                  state = next
+                  break
                 }
+                state = record.failure
+              }
+              let record = states[Int(state)]
+              guard record.outputCount > 0 else { continue }
+              guard found + Int(record.outputCount) <= matches.count else {
+                overflowed = true
+                break
+              }
+              matches[found] = Match(term: record.firstOutput, end: Int32(position + 1))
+              found += 1
+              for index in (record.outputStart + 1)..<(record.outputStart + record.outputCount) {
+                matches[found] = Match(term: outputs[Int(index)], end: Int32(position + 1))
+                found += 1
               }
             }
           }
