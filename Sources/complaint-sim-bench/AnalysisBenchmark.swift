@@ -117,14 +117,17 @@ struct AnalysisBenchmark: ParsableCommand {
 
     // 3. Grading each reply as a one-turn transcript (analysis + scoring).
     let scenario = content.scenarios.first?.id ?? ""
+    func oneTurn(_ index: Int, _ reply: String) -> Transcript {
+      Transcript(
+        id: "r\(index)", scenario: scenario, turns: [.init(speaker: .customer, text: "我要投诉"), .init(speaker: .trainee, text: reply)])
+    }
     var latencies: [Double] = []
     latencies.reserveCapacity(corpus.count)
     let gradeAllocationsBefore = malloc_counter_value()
     var total = 0.0
     let gradeStart = DispatchTime.now().uptimeNanoseconds
     for (index, reply) in corpus.enumerated() {
-      let transcript = Transcript(
-        id: "r\(index)", scenario: scenario, turns: [.init(speaker: .customer, text: "我要投诉"), .init(speaker: .trainee, text: reply)])
+      let transcript = oneTurn(index, reply)
       let start = DispatchTime.now().uptimeNanoseconds
       total += (try? service.grade(transcript).score) ?? 0
       latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1000)
@@ -144,8 +147,7 @@ struct AnalysisBenchmark: ParsableCommand {
     let sample = corpus.prefix(min(corpus.count, 20_000))
     fastest.reserveCapacity(sample.count)
     for (index, reply) in sample.enumerated() {
-      let transcript = Transcript(
-        id: "r\(index)", scenario: scenario, turns: [.init(speaker: .customer, text: "我要投诉"), .init(speaker: .trainee, text: reply)])
+      let transcript = oneTurn(index, reply)
       var best = Double.infinity
       for _ in 0..<max(1, passes) {
         let start = DispatchTime.now().uptimeNanoseconds
