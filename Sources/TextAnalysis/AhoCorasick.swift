@@ -1,19 +1,25 @@
 /// A multi-pattern string matcher (Aho–Corasick) over Unicode scalar values: one pass over a
 /// reply finds every occurrence of every lexicon term.
 ///
-/// Written here because no maintained Swift package offers one. The structure is the textbook
-/// automaton (goto, failure links, merged outputs), laid out for the cache because the scan is
-/// the hot loop of all text analysis:
-/// - scalars are first mapped to *letters*, dense numbers for the few thousand scalars that
-///   occur in some term (a scalar in no term is letter 0 and sends the automaton to the root);
-/// - the root, where most steps start, has a dense transition row indexed by letter;
-/// - every other state keeps its edges in one flat array, and its first edge also inline in its
-///   32-byte record: most deep states have a single edge, so a step usually reads one record and
-///   nothing else;
-/// - a state with many edges (the single characters that start hundreds of terms) keeps them in
-///   a small open-addressing table, so finding one costs one probe rather than a binary search;
-/// - failure links skip states without edges: such a state can never continue a match, and
-///   skipping it saves a step on the scan's most frequent slow path.
+/// Written here because no maintained Swift package offers one. The automaton is the textbook
+/// one (goto, failure links, merged outputs), compiled into transition tables so that a step
+/// has no branch to mispredict: profiling the goto-and-failure form showed almost three
+/// mispredicted branches per character (which edge, whether to follow a failure link, how
+/// far), about half of the scan's time.
+/// - Scalars are first mapped to *letters*, dense numbers for the few thousand scalars that
+///   occur in some term (a scalar in no term is letter 0 and sends the automaton to the root),
+///   the most frequent first.
+/// - Most transitions lead where the root's would (the character starts a term afresh, or
+///   nothing). The root's are one dense row indexed by letter; a state stores only the others.
+/// - A state's stored row is its own edges plus the rows of the states on its failure chain,
+///   up to the first with a long row (the single characters that start hundreds of terms):
+///   that one is the state's *fallback*, consulted second. Copying long rows into every state
+///   that fails to them would multiply the table by seven.
+/// - Rows are packed in a *double array*: state `s` reading letter `c` looks at cell
+///   `base(s) + c`, and takes it if the cell holds letter `c` (bases are unique, so only `s`'s
+///   row can have put it there). A step loads the state's cell, its fallback's cell and the
+///   root's entry, and picks one with conditional moves.
+/// - Long replies are walked in two interleaved lanes (see the `scan` that fills a buffer).
 struct AhoCorasick: Sendable {
   /// One occurrence: which term, and where it ends (exclusive) in the scanned text.
   struct Match: Hashable {
@@ -21,44 +27,57 @@ struct AhoCorasick: Sendable {
     var end: Int32
   }
 
+  /// What a step reads about the state it is in, 16 bytes: where its row and its fallback's
+  /// row start, and the terms that end there (own and via failure links): the first, and where
+  /// the rest are listed in `outputs` (most states that end a term end one, so the scan rarely
+  /// reads `outputs`).
   private struct State {
-    var edgeStart: Int32
-    var edgeCount: Int32
-    /// The first (lowest-letter) edge, copied from `edges` (letter 0 when there is none).
-    var firstLetter: Int32
-    var firstNext: Int32
-    /// The nearest state on the failure chain that has edges (or the root).
-    var failure: Int32
-    /// The terms that end here (own and via failure links), as a range into `outputs`.
-    var outputStart: Int32
-    var outputCount: Int32
-    /// The first of those terms, copied from `outputs` (most states that end a term end one,
-    /// so the scan rarely reads `outputs`, a cache miss saved on most steps).
+    var base: Int32
+    var fallbackBase: Int32
+    /// -1 when no term ends here.
     var firstOutput: Int32
+    /// Where the other terms are in `outputs`, ended by -1; -1 when there are none.
+    var moreOutputs: Int32
   }
 
-  /// States with more edges than this keep them in a hash table.
-  private static let mostSortedEdges: Int32 = 8
-
-  private struct Edge {
-    var letter: Int32
-    var next: Int32
+  /// The double array's cells: a transition is `next << letterBits | letter`, taken when its
+  /// letter is the one read (every row has its own base, so a cell that holds letter `c` at
+  /// `base + c` can only be that row's); an empty cell is 0. Four bytes a cell when state and
+  /// letter numbers fit together in 32 bits (any lexicon short of a million characters' worth of
+  /// terms), else eight: the cells are the automaton's largest table, and a smaller one stays
+  /// in the processor's second-level cache.
+  private enum Cells: Sendable {
+    case narrow(CacheAlignedBuffer<UInt32>)
+    case wide(CacheAlignedBuffer<UInt64>)
   }
+
+  /// A failure state whose row has more transitions than this is not copied into the rows of
+  /// the states that fail to it: they look it up as their *fallback* instead.
+  private static let longestInheritedRow = 4
 
   private let letters: LetterTable
-  /// The root's transitions by letter (0: stay at the root).
+  /// The root's transitions by letter (0: stay at the root): every state's, unless its row has
+  /// the letter.
   private let rootNext: [Int32]
-  /// On cache lines, so a 32-byte state is never split across two.
+  /// On cache lines, so a 16-byte state is never split across two.
   private let states: CacheAlignedBuffer<State>
-  private let edges: [Edge]
+  private let cells: Cells
+  private let letterBits: Int
   private let outputs: [Int32]
   /// Length of each term in scalars.
   let termLengths: [Int32]
   /// The most terms that can end at one position (at least 1): bounds the matches of a text.
   let mostOutputsPerState: Int
+  /// The longest term, in scalars (at least 1).
+  let longestTerm: Int
 
   init(terms: [[UInt32]]) {
     var letters = LetterTable()
+    // Letters numbered by how often their scalar occurs in the terms, most frequent first: the
+    // rows of the transition table then crowd into low letters, and pack densely.
+    var frequency: [UInt32: Int] = [:]
+    for term in terms { for scalar in term { frequency[scalar, default: 0] += 1 } }
+    for (scalar, _) in frequency.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) { _ = letters.insert(scalar) }
     // Trie with per-state dictionaries while building; packed into flat arrays at the end.
     var children: [[Int32: Int32]] = [[:]]
     var own: [[Int32]] = [[]]
@@ -97,46 +116,59 @@ struct AhoCorasick: Sendable {
         merged[Int(next)] += merged[Int(failure[Int(next)])]
       }
     }
-    // Failure links that skip edgeless states (outputs were merged along the full links above).
-    // Breadth-first order: a state's failure target, being shallower, is already resolved.
+    // Each state's transitions that differ from the root's: its own edges, and those of its
+    // failure state for the letters it has no edge for. Breadth-first, so the failure state's
+    // row (shallower) is complete first.
+    var rows = [[(letter: Int32, next: Int32)]](repeating: [], count: stateCount)
+    var fallback = [Int32](repeating: 0, count: stateCount)
+    var complete = [Bool](repeating: true, count: stateCount)
     for state in queue.map(Int.init) {
-      let target = Int(failure[state])
-      if target != 0, children[target].isEmpty { failure[state] = failure[target] }
+      var row = children[state].map { (letter: $0.key, next: $0.value) }
+      let parent = Int(failure[state])
+      if parent != 0, complete[parent], rows[parent].count > Self.longestInheritedRow {
+        fallback[state] = Int32(parent)
+        complete[state] = false
+      } else if parent != 0 {
+        row += rows[parent].filter { children[state][$0.letter] == nil }
+        fallback[state] = fallback[parent]
+        complete[state] = complete[parent]
+      }
+      rows[state] = row.sorted { $0.letter < $1.letter }
+    }
+    let packed = DoubleArray(rows: rows.map { $0.map(\.letter) }, letterCount: letters.count)
+    let letterBits = Int.bitWidth - letters.count.leadingZeroBitCount
+    let stateBits = Int.bitWidth - stateCount.leadingZeroBitCount
+    var cells = [UInt64](repeating: 0, count: packed.cellCount)
+    for (state, row) in rows.enumerated() {
+      let base = Int(packed.bases[state])
+      for (letter, next) in row { cells[base + Int(letter)] = UInt64(next) << letterBits | UInt64(letter) }
     }
     var rootNext = [Int32](repeating: 0, count: letters.count + 1)
     for (letter, next) in children[0] { rootNext[Int(letter)] = next }
     var states: [State] = []
-    var edges: [Edge] = []
     var outputs: [Int32] = []
     states.reserveCapacity(stateCount)
     for state in 0..<stateCount {
-      let sorted = children[state].sorted { $0.key < $1.key }
-      let slots = Self.edgeSlots(for: Int32(sorted.count))
-      states.append(State(
-        edgeStart: Int32(edges.count), edgeCount: Int32(sorted.count),
-        firstLetter: sorted.first?.key ?? 0, firstNext: sorted.first?.value ?? 0, failure: failure[state],
-        outputStart: Int32(outputs.count), outputCount: Int32(merged[state].count),
-        firstOutput: merged[state].first ?? -1))
-      if slots == sorted.count {
-        edges += sorted.map { Edge(letter: $0.key, next: $0.value) }
-      } else {
-        var table = [Edge](repeating: Edge(letter: 0, next: 0), count: Int(slots))
-        for (letter, next) in sorted {
-          var slot = Self.slot(of: letter, mask: Int(slots) - 1)
-          while table[slot].letter != 0 { slot = (slot + 1) & (Int(slots) - 1) }
-          table[slot] = Edge(letter: letter, next: next)
-        }
-        edges += table
+      var moreOutputs: Int32 = -1
+      if merged[state].count > 1 {
+        moreOutputs = Int32(outputs.count)
+        outputs += merged[state].dropFirst() + [-1]
       }
-      outputs += merged[state]
+      states.append(State(
+        base: packed.bases[state], fallbackBase: packed.bases[Int(fallback[state])],
+        firstOutput: merged[state].first ?? -1, moreOutputs: moreOutputs))
     }
     self.letters = letters
     self.rootNext = rootNext
     self.states = CacheAlignedBuffer(states)
-    self.edges = edges
+    self.cells =
+      letterBits + stateBits <= 32
+      ? .narrow(CacheAlignedBuffer(cells.map { UInt32(truncatingIfNeeded: $0) })) : .wide(CacheAlignedBuffer(cells))
+    self.letterBits = letterBits
     self.outputs = outputs
     termLengths = terms.map { Int32($0.count) }
     mostOutputsPerState = max(1, merged.map(\.count).max() ?? 0)
+    longestTerm = max(1, terms.map(\.count).max() ?? 0)
   }
 
   /// Appends every occurrence of every term in `text` to `matches`, in order of end position.
@@ -151,93 +183,205 @@ struct AhoCorasick: Sendable {
   /// Writes every occurrence of every term in `text` into `matches`, in order of end position,
   /// and returns how many; nil when `matches` fills up first (room for
   /// `text.count * mostOutputsPerState` always suffices).
+  ///
+  /// A step waits on the state record the step before chose, so one walk over the text is a
+  /// chain of dependent loads. A reply long enough is walked in two *lanes* at once instead:
+  /// the first half from the start, the second from a little before the middle, their steps
+  /// interleaved in one loop so the processor overlaps their loads (this pays only because a
+  /// step has no branch to mispredict). The second lane starts `longestTerm - 1` characters
+  /// early, from the root: every term ending in the second half starts there or later, so it
+  /// finds exactly those, in the same order (longest first at each place), and it records none
+  /// ending in the first half. Each lane writes into its share of `matches`, in proportion to
+  /// its length; the second lane's matches are then moved up behind the first's.
   func scan(_ text: UnsafeBufferPointer<UInt32>, into matches: UnsafeMutableBufferPointer<Match>) -> Int? {
-    var found = 0
-    var overflowed = false
+    switch cells {
+    case .narrow(let cells): scan(text, into: matches, cells: cells.elements)
+    case .wide(let cells): scan(text, into: matches, cells: cells.elements)
+    }
+  }
+
+  @inline(__always)
+  private func scan<Cell: FixedWidthInteger & UnsignedInteger>(
+    _ text: UnsafeBufferPointer<UInt32>, into matches: UnsafeMutableBufferPointer<Match>, cells: UnsafeBufferPointer<Cell>
+  ) -> Int? {
+    let count = text.count
+    let warmUp = longestTerm - 1
+    let twoLanes = count >= Self.shortestTwoLaneText && count > 4 * warmUp
+    let middle = twoLanes ? count / 2 : count
+    let split = twoLanes ? matches.count / count * middle + (matches.count % count) * middle / count : matches.count
+    let secondStart = middle - warmUp
     let states = states.elements
-    letters.withLookup { letterOf in
+    let letterBits = Cell(letterBits)
+    let letterMask: Cell = (1 &<< letterBits) &- 1
+    return letters.withLookup { letterOf in
       rootNext.withUnsafeBufferPointer { rootNext in
-        edges.withUnsafeBufferPointer { edges in
-          outputs.withUnsafeBufferPointer { outputs in
-            var state: Int32 = 0
-            for position in 0..<text.count {
-              let letter = letterOf(text[position])
-              if letter == 0 {  // in no term: every state falls back to the root
-                state = 0
-                continue
-              }
-              while true {
-                if state == 0 {
-                  state = rootNext[Int(letter)]
-                  break
-                }
-                let record = states[Int(state)]
-                if let next = Self.edge(from: record, letter, edges) {
-                  state = next
-                  break
-                }
-                state = record.failure
-              }
-              let record = states[Int(state)]
-              guard record.outputCount > 0 else { continue }
-              guard found + Int(record.outputCount) <= matches.count else {
-                overflowed = true
-                break
-              }
-              matches[found] = Match(term: record.firstOutput, end: Int32(position + 1))
+        outputs.withUnsafeBufferPointer { outputs -> Int? in
+          /// The state after `state` reads the scalar at `position`. Every letter is below the
+          /// cell count past any base, and letter 0 (no term) is in no row: the look-ups need
+          /// no bounds check, and the root's row sends it home. All three candidates are
+          /// loaded and one is chosen without a branch.
+          @inline(__always)
+          func step(_ state: State, _ position: Int) -> State {
+            let letter = Int(letterOf(text[position]))
+            let check = Cell(truncatingIfNeeded: letter)
+            let cell = cells[Int(state.base) &+ letter]
+            let inherited = cells[Int(state.fallbackBase) &+ letter]
+            let fromFallback = inherited & letterMask == check ? Int(inherited &>> letterBits) : Int(rootNext[letter])
+            return states[cell & letterMask == check ? Int(cell &>> letterBits) : fromFallback]
+          }
+          /// Records the terms that end in `state` at `position`, from `found` up to `limit`;
+          /// false when they do not fit.
+          @inline(__always)
+          func record(_ state: State, at position: Int, _ found: inout Int, limit: Int) -> Bool {
+            let end = Int32(position + 1)
+            guard found < limit else { return false }
+            matches[found] = Match(term: state.firstOutput, end: end)
+            found += 1
+            guard state.moreOutputs >= 0 else { return true }
+            var index = Int(state.moreOutputs)
+            while outputs[index] >= 0 {
+              guard found < limit else { return false }
+              matches[found] = Match(term: outputs[index], end: end)
               found += 1
-              for index in (record.outputStart + 1)..<(record.outputStart + record.outputCount) {
-                matches[found] = Match(term: outputs[Int(index)], end: Int32(position + 1))
-                found += 1
-              }
+              index += 1
+            }
+            return true
+          }
+          var first = states[0]
+          var firstFound = 0
+          guard twoLanes else {
+            for position in 0..<count {
+              first = step(first, position)
+              if first.firstOutput >= 0, !record(first, at: position, &firstFound, limit: split) { return nil }
+            }
+            return firstFound
+          }
+          var second = states[0]
+          var secondFound = split
+          // The second lane is the longer (its warm-up): it pairs its first steps with the
+          // first lane's and finishes alone.
+          for position in 0..<middle {
+            let other = position + secondStart
+            first = step(first, position)
+            second = step(second, other)
+            if first.firstOutput >= 0, !record(first, at: position, &firstFound, limit: split) { return nil }
+            if second.firstOutput >= 0, other >= middle,
+              !record(second, at: other, &secondFound, limit: matches.count)
+            {
+              return nil
             }
           }
+          for position in (middle + secondStart)..<count {
+            second = step(second, position)
+            if second.firstOutput >= 0, !record(second, at: position, &secondFound, limit: matches.count) { return nil }
+          }
+          // Close the gap; the destination is before the source, so a forward copy is safe.
+          for index in split..<secondFound { matches[firstFound + index - split] = matches[index] }
+          return firstFound + secondFound - split
         }
       }
     }
-    return overflowed ? nil : found
   }
 
-  /// The state's transition on `letter`, if it has one: the inline first edge, else a short
-  /// linear scan of the sorted edges, or a probe of the state's hash table.
-  @inline(__always)
-  private static func edge(from state: State, _ letter: Int32, _ edges: UnsafeBufferPointer<Edge>) -> Int32? {
-    if state.firstLetter == letter { return state.firstNext }
-    // The first edge is the lowest letter: nothing else can match below it.
-    if state.edgeCount <= 1 || state.firstLetter > letter { return nil }
-    let start = Int(state.edgeStart)
-    if state.edgeCount <= mostSortedEdges {
-      for index in (start + 1)..<(start + Int(state.edgeCount)) {
-        let edge = edges[index]
-        if edge.letter == letter { return edge.next }
-        if edge.letter > letter { return nil }
+  /// Texts shorter than this are walked in one lane: the second lane's warm-up would cost more
+  /// than the overlap saves.
+  static let shortestTwoLaneText = 48
+}
+
+/// Rows of letters packed into one array so that no two rows claim the same cell: row `r`'s
+/// letter `c` is cell `bases[r] + c` (the classic double-array layout of a trie, here for a
+/// whole transition table).
+///
+/// First fit, largest rows first (they are the hardest to place, and the small ones fill their
+/// gaps). Every non-empty row has its own base, so a cell can name its row by base; empty rows
+/// share one base whose cells are all free. Bases are never negative and the array runs
+/// `letterCount` cells past the last base, so `base + c` is a valid cell for every letter `c` of
+/// the alphabet, in a row or not.
+struct DoubleArray {
+  private(set) var bases: [Int32]
+  private(set) var cellCount: Int
+
+  init(rows: [[Int32]], letterCount: Int) {
+    let total = rows.reduce(0) { $0 + $1.count }
+    // `free.next(from:)` finds the first free cell at or after a place, skipping taken runs.
+    var free = FreeCells(count: total + letterCount + 1)
+    var usedBases = Set<Int>()
+    var found = [Int](repeating: -1, count: rows.count)
+    var highestTaken = 0
+    var lastBaseBySize: [Int: Int] = [:]
+    let order = rows.indices.filter { !rows[$0].isEmpty }.sorted {
+      (rows[$0].count, $1) > (rows[$1].count, $0)  // larger first, then by index: deterministic
+    }
+    for index in order {
+      let row = rows[index]  // sorted, letters ≥ 1
+      let lowest = Int(row[0])
+      /// Whether the row fits with its lowest letter at `place`.
+      func fits(_ place: Int) -> Bool {
+        !usedBases.contains(place - lowest) && row.allSatisfy { free.isFree(place - lowest + Int($0)) }
       }
-      return nil
+      // Rows of one size fit about as hard as each other: search from where the last one fit,
+      // not through the crowded cells before it. A long row rarely fits among the many small
+      // gaps of the packed front: after a bounded number of tries it goes past every taken
+      // cell, where it fits.
+      var place = free.next(from: lowest + lastBaseBySize[row.count, default: 0])
+      var tries = 1
+      while !fits(place) {
+        guard tries < Self.mostTries else {
+          place = free.next(from: max(lowest, highestTaken + 1))
+          break
+        }
+        place = free.next(from: place + 1)
+        tries += 1
+      }
+      let base = place - lowest
+      for letter in row { free.take(base + Int(letter)) }
+      usedBases.insert(base)
+      found[index] = base
+      lastBaseBySize[row.count] = base
+      highestTaken = max(highestTaken, base + Int(row[row.count - 1]))
     }
-    let mask = Int(edgeSlots(for: state.edgeCount)) - 1
-    var slot = slot(of: letter, mask: mask)
-    while true {  // the table is at most half full: an empty slot (letter 0) ends the probe
-      let edge = edges[start + slot]
-      if edge.letter == letter { return edge.next }
-      if edge.letter == 0 { return nil }
-      slot = (slot + 1) & mask
-    }
+    // Past every taken cell: its cells are all free, and no row has it.
+    let emptyBase = highestTaken + 1
+    bases = found.map { Int32($0 < 0 ? emptyBase : $0) }
+    cellCount = emptyBase + letterCount + 1
   }
 
-  /// Slots for a state's edges from `edgeStart`: exactly its edges when few (sorted), else a
-  /// hash table at most half full.
-  @inline(__always)
-  private static func edgeSlots(for count: Int32) -> Int32 {
-    guard count > mostSortedEdges else { return count }
-    // The smallest power of two at least 2 × count (and at least 16).
-    return max(16, 1 << (32 - (2 * count - 1).leadingZeroBitCount))
-  }
+  /// Free cells tried for one row before it is placed past all the others.
+  private static let mostTries = 4096
 
-  /// Where a letter's probe starts in a table of `mask + 1` slots (Fibonacci hashing: letters are
-  /// dense small numbers, so the multiply spreads neighbours apart).
-  @inline(__always)
-  private static func slot(of letter: Int32, mask: Int) -> Int {
-    Int((UInt32(bitPattern: letter) &* 0x9E37_79B1) >> 16) & mask
+  /// Which cells are taken, with a disjoint-set forest that leads from a taken cell to the next
+  /// free one, so first fit skips runs of taken cells in near-constant time. Grows on demand.
+  private struct FreeCells {
+    private var nextFree: [Int]
+
+    init(count: Int) { nextFree = Array(0..<max(1, count)) }
+
+    func isFree(_ cell: Int) -> Bool { cell >= nextFree.count || nextFree[cell] == cell }
+
+    mutating func next(from cell: Int) -> Int {
+      grow(to: cell)
+      var root = cell
+      while nextFree[root] != root {
+        root = nextFree[root]
+        grow(to: root)
+      }
+      var walk = cell
+      while walk != root {  // path compression
+        let up = nextFree[walk]
+        nextFree[walk] = root
+        walk = up
+      }
+      return root
+    }
+
+    mutating func take(_ cell: Int) {
+      grow(to: cell + 1)
+      nextFree[cell] = cell + 1
+    }
+
+    private mutating func grow(to cell: Int) {
+      if cell >= nextFree.count { nextFree += Array(nextFree.count...(cell + nextFree.count)) }
+    }
   }
 }
 

@@ -207,6 +207,8 @@ import Testing
   /// alphabets (where overlaps and failure links are exercised hardest). Even seeds use 3
   /// letters; odd seeds use 14, so states get more than 8 edges (kept in a hash table), and
   /// the text also has scalars no term uses (which send the automaton back to the root).
+  /// Texts of every length around the two-lane threshold, short and long, so both the
+  /// one-lane walk and the two interleaved lanes (and where they meet) are checked.
   @Test(arguments: 0..<20)
   func agreesWithNaiveSearch(_ seed: Int) {
     var generator = SplitMix64(seed: UInt64(seed) &+ 1)
@@ -216,18 +218,44 @@ import Testing
     let terms = (0..<termCount).map { _ in
       (0..<Int.random(in: 1...4, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
     }
+    let automaton = AhoCorasick(terms: terms)
     let textAlphabet = alphabet + [0x41, 0x1F600]
-    let text = (0..<300).map { _ in textAlphabet.randomElement(using: &generator)! }
-    var matches: [AhoCorasick.Match] = []
-    text.withUnsafeBufferPointer { AhoCorasick(terms: terms).scan($0, into: &matches) }
-    let found = matches.map { [$0.term, $0.end] }
-    var expected: [[Int32]] = []
-    for end in 1...text.count {
-      for (index, term) in terms.enumerated() where term.count <= end && Array(text[(end - term.count)..<end]) == term {
-        expected.append([Int32(index), Int32(end)])
+    let threshold = AhoCorasick.shortestTwoLaneText
+    for length in [1, 7, threshold - 1, threshold, threshold + 1, threshold + 2, 101, 300] {
+      let text = (0..<length).map { _ in textAlphabet.randomElement(using: &generator)! }
+      var matches: [AhoCorasick.Match] = []
+      text.withUnsafeBufferPointer { automaton.scan($0, into: &matches) }
+      // What a naive search finds, in order of end (at each end, longest first).
+      var expected: [AhoCorasick.Match] = []
+      for end in 1...text.count {
+        var here = terms.indices.filter { index in
+          terms[index].count <= end && Array(text[(end - terms[index].count)..<end]) == terms[index]
+        }
+        here.sort { (terms[$0].count, $1) > (terms[$1].count, $0) }
+        expected += here.map { AhoCorasick.Match(term: Int32($0), end: Int32(end)) }
+      }
+      #expect(matches.map(\.end) == expected.map(\.end), "length \(length)")
+      #expect(Set(matches) == Set(expected), "length \(length)")
+      #expect(matches.count == expected.count, "length \(length)")
+    }
+  }
+
+  /// A buffer with room for `text.count * mostOutputsPerState` matches always suffices, however
+  /// the lanes share it; one too small reports that it filled rather than dropping matches.
+  @Test func aFullBufferIsReportedNotTruncated() {
+    let terms: [[UInt32]] = [[0x4E00], [0x4E00, 0x4E00], [0x4E00, 0x4E00, 0x4E00]]
+    let automaton = AhoCorasick(terms: terms)
+    for length in [5, AhoCorasick.shortestTwoLaneText, 120] {
+      let text = [UInt32](repeating: 0x4E00, count: length)
+      let all = 3 * length - 3  // every run of one, two and three characters
+      text.withUnsafeBufferPointer { text in
+        let roomy = UnsafeMutableBufferPointer<AhoCorasick.Match>.allocate(capacity: length * automaton.mostOutputsPerState)
+        defer { roomy.deallocate() }
+        #expect(automaton.scan(text, into: roomy) == all, "length \(length)")
+        let tight = UnsafeMutableBufferPointer<AhoCorasick.Match>.allocate(capacity: all - 1)
+        defer { tight.deallocate() }
+        #expect(automaton.scan(text, into: tight) == nil, "length \(length)")
       }
     }
-    #expect(Set(found) == Set(expected))
-    #expect(found.count == expected.count)
   }
 }
