@@ -135,7 +135,7 @@ struct AhoCorasick: Sendable {
       }
       rows[state] = row.sorted { $0.letter < $1.letter }
     }
-    let packed = DoubleArray(rows: rows.map { $0.map(\.letter) }, letterCount: letters.count)
+    let packed = DoubleArray(rows: rows.map { $0.map { $0.letter } }, letterCount: letters.count)
     let letterBits = Int.bitWidth - letters.count.leadingZeroBitCount
     let stateBits = Int.bitWidth - stateCount.leadingZeroBitCount
     var cells = [UInt64](repeating: 0, count: packed.cellCount)
@@ -305,7 +305,7 @@ struct DoubleArray {
     let total = rows.reduce(0) { $0 + $1.count }
     // `free.next(from:)` finds the first free cell at or after a place, skipping taken runs.
     var free = FreeCells(count: total + letterCount + 1)
-    var usedBases = Set<Int>()
+    var usedBases: [Bool] = []
     var found = [Int](repeating: -1, count: rows.count)
     var highestTaken = 0
     var lastBaseBySize: [Int: Int] = [:]
@@ -317,7 +317,8 @@ struct DoubleArray {
       let lowest = Int(row[0])
       /// Whether the row fits with its lowest letter at `place`.
       func fits(_ place: Int) -> Bool {
-        !usedBases.contains(place - lowest) && row.allSatisfy { free.isFree(place - lowest + Int($0)) }
+        let base = place - lowest
+        return (base >= usedBases.count || !usedBases[base]) && row.allSatisfy { free.isFree(base + Int($0)) }
       }
       // Rows of one size fit about as hard as each other: search from where the last one fit,
       // not through the crowded cells before it. A long row rarely fits among the many small
@@ -335,7 +336,8 @@ struct DoubleArray {
       }
       let base = place - lowest
       for letter in row { free.take(base + Int(letter)) }
-      usedBases.insert(base)
+      if base >= usedBases.count { usedBases += [Bool](repeating: false, count: base + 1 - usedBases.count + 1024) }
+      usedBases[base] = true
       found[index] = base
       lastBaseBySize[row.count] = base
       highestTaken = max(highestTaken, base + Int(row[row.count - 1]))
