@@ -18,7 +18,9 @@ public struct ReplyFeatures: Sendable, Hashable {
   /// Features of an analysed reply, with cue tags looked up in `cues`.
   public init(_ analysis: ReplyAnalysis, cues: CueIndex) {
     var bits: UInt32 = 0
-    for index in analysis.shownCues where index >= 0 && Int(index) < cues.tagBits.count { bits |= cues.tagBits[Int(index)] }
+    for hit in analysis.hits where hit.cueIndex >= 0 && Int(hit.cueIndex) < cues.tagBits.count {
+      bits |= cues.tagBits[Int(hit.cueIndex)]  // a cue hit twice adds the same bits
+    }
     let disclosed = analysis.hits.contains { hit in
       if case .disclosure = hit.evidence { return true }
       if case .detector(let kind, _) = hit.evidence { return kind.isPersonalData }

@@ -47,34 +47,26 @@ public struct ReplyAnalysis: Sendable, Hashable {
   /// All cue hits, ordered by position.
   public let hits: [CueHit]
   public let quantities: [Quantity]
-  /// The lexicon indices of the cues shown, sorted and unique.
-  public let shownCues: [Int32]
+  /// The lexicon indices of the cues shown, as bits (bit `i % 64` of word `i / 64`): the
+  /// customer model and the scorer ask about dozens of cues per reply, and a bit test answers
+  /// without a search or a branch to mispredict.
+  private let shownBits: [UInt64]
 
   public init(text: NormalizedText, hits: [CueHit], quantities: [Quantity]) {
     self.text = text
     self.hits = hits
     self.quantities = quantities
-    var shown = hits.map(\.cueIndex)
-    shown.sort()
-    var unique = 0
-    for index in shown.indices where index == 0 || shown[index] != shown[index - 1] {
-      shown[unique] = shown[index]
-      unique += 1
-    }
-    shown.removeLast(shown.count - unique)
-    shownCues = shown
+    let highest = hits.reduce(Int32(-1)) { max($0, $1.cueIndex) }
+    var bits = [UInt64](repeating: 0, count: Int(highest + 64) / 64)
+    for hit in hits where hit.cueIndex >= 0 { bits[Int(hit.cueIndex) >> 6] |= 1 << UInt64(hit.cueIndex & 63) }
+    shownBits = bits
   }
 
-  /// Whether the reply shows the cue at lexicon index `index` (a binary search, no hashing).
+  /// Whether the reply shows the cue at lexicon index `index`.
   @inline(__always)
   public func shows(index: Int32) -> Bool {
-    var low = 0
-    var high = shownCues.count
-    while low < high {
-      let middle = (low + high) / 2
-      if shownCues[middle] < index { low = middle + 1 } else { high = middle }
-    }
-    return low < shownCues.count && shownCues[low] == index
+    let word = Int(index) >> 6
+    return index >= 0 && word < shownBits.count && shownBits[word] & (1 << UInt64(index & 63)) != 0
   }
 
   /// Whether the reply shows any of the cues (sorted or not).
