@@ -47,26 +47,32 @@ public struct ReplyAnalysis: Sendable, Hashable {
   /// All cue hits, ordered by position.
   public let hits: [CueHit]
   public let quantities: [Quantity]
-  /// The lexicon indices of the cues shown, as bits (bit `i % 64` of word `i / 64`): the
-  /// customer model and the scorer ask about dozens of cues per reply, and a bit test answers
-  /// without a search or a branch to mispredict.
+  /// The cues shown, as bits: cue index `i` is bit `(i + 2) % 64` of word `(i + 2) / 64`, the
+  /// offset making room for ``CueHit/disclosureIndex`` (-2). The customer model and the scorer
+  /// ask about dozens of cues per reply, and a bit test answers without a search or a branch to
+  /// mispredict.
   private let shownBits: [UInt64]
+  private static let bitOffset = -Int(CueHit.disclosureIndex)
 
   public init(text: NormalizedText, hits: [CueHit], quantities: [Quantity]) {
     self.text = text
     self.hits = hits
     self.quantities = quantities
-    let highest = hits.reduce(Int32(-1)) { max($0, $1.cueIndex) }
-    var bits = [UInt64](repeating: 0, count: Int(highest + 64) / 64)
-    for hit in hits where hit.cueIndex >= 0 { bits[Int(hit.cueIndex) >> 6] |= 1 << UInt64(hit.cueIndex & 63) }
+    let highest = hits.reduce(-1) { max($0, Int($1.cueIndex) + Self.bitOffset) }
+    var bits = [UInt64](repeating: 0, count: (highest + 64) / 64)
+    for hit in hits {
+      let position = Int(hit.cueIndex) + Self.bitOffset
+      if position >= 0 { bits[position >> 6] |= 1 << UInt64(position & 63) }
+    }
     shownBits = bits
   }
 
   /// Whether the reply shows the cue at lexicon index `index`.
   @inline(__always)
   public func shows(index: Int32) -> Bool {
-    let word = Int(index) >> 6
-    return index >= 0 && word < shownBits.count && shownBits[word] & (1 << UInt64(index & 63)) != 0
+    let position = Int(index) + Self.bitOffset
+    let word = position >> 6
+    return position >= 0 && word < shownBits.count && shownBits[word] & (1 << UInt64(position & 63)) != 0
   }
 
   /// Whether the reply shows any of the cues (sorted or not).
