@@ -43,9 +43,9 @@ struct AhoCorasick: Sendable {
   /// The double array's cells: a transition is `next << letterBits | letter`, taken when its
   /// letter is the one read (every row has its own base, so a cell that holds letter `c` at
   /// `base + c` can only be that row's); an empty cell is 0. Four bytes a cell when state and
-  /// letter numbers fit together in 32 bits (any lexicon short of a million characters' worth of
-  /// terms), else eight: the cells are the automaton's largest table, and a smaller one stays
-  /// in the processor's second-level cache.
+  /// letter numbers fit together in 32 bits (say, under a million states and 4,000 characters;
+  /// ours has 15,000 and 1,400), else eight: the cells are the automaton's largest table, and
+  /// a smaller one stays in the processor's second-level cache.
   private enum Cells: Sendable {
     case narrow(CacheAlignedBuffer<UInt32>)
     case wide(CacheAlignedBuffer<UInt64>)
@@ -298,8 +298,8 @@ struct AhoCorasick: Sendable {
 /// `letterCount` cells past the last base, so `base + c` is a valid cell for every letter `c` of
 /// the alphabet, in a row or not.
 struct DoubleArray {
-  private(set) var bases: [Int32]
-  private(set) var cellCount: Int
+  let bases: [Int32]
+  let cellCount: Int
 
   init(rows: [[Int32]], letterCount: Int) {
     let total = rows.reduce(0) { $0 + $1.count }
@@ -322,13 +322,13 @@ struct DoubleArray {
       }
       // Rows of one size fit about as hard as each other: search from where the last one fit,
       // not through the crowded cells before it. A long row rarely fits among the many small
-      // gaps of the packed front: after a bounded number of tries it goes past every taken
-      // cell, where it fits.
+      // gaps of the packed front: after a bounded number of tries its base goes past every
+      // taken cell, where its cells are free and no other row has that base.
       var place = free.next(from: lowest + lastBaseBySize[row.count, default: 0])
       var tries = 1
       while !fits(place) {
         guard tries < Self.mostTries else {
-          place = free.next(from: max(lowest, highestTaken + 1))
+          place = highestTaken + 1 + lowest
           break
         }
         place = free.next(from: place + 1)

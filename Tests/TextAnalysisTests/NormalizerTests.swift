@@ -259,3 +259,34 @@ import Testing
     }
   }
 }
+
+@Suite struct DoubleArrayTests {
+  /// Whatever the rows, no two claim a cell, no two non-empty rows share a base, empty rows get
+  /// a base whose cells are all free, and every `base + letter` is inside the array. Wide,
+  /// dense rows exhaust first fit and are placed past the others.
+  @Test(arguments: [(rows: 300, width: 400, longest: 60), (rows: 2_000, width: 1_400, longest: 8), (rows: 50, width: 20, longest: 20)])
+  func rowsNeverCollide(_ shape: (rows: Int, width: Int, longest: Int)) {
+    var generator = SplitMix64(seed: UInt64(shape.rows))
+    let rows: [[Int32]] = (0..<shape.rows).map { index in
+      guard index % 7 != 0 else { return [] }
+      let count = Int.random(in: 1...shape.longest, using: &generator)
+      return Array(Set((0..<count).map { _ in Int32.random(in: 1...Int32(shape.width), using: &generator) })).sorted()
+    }
+    let packed = DoubleArray(rows: rows, letterCount: shape.width)
+    var owner = [Int](repeating: -1, count: packed.cellCount)
+    var bases: Set<Int32> = []
+    for (index, row) in rows.enumerated() {
+      let base = packed.bases[index]
+      #expect(base >= 0 && Int(base) + shape.width < packed.cellCount)
+      if row.isEmpty { continue }
+      #expect(bases.insert(base).inserted, "row \(index) shares base \(base)")
+      for letter in row {
+        #expect(owner[Int(base + letter)] == -1, "row \(index) collides at \(base + letter)")
+        owner[Int(base + letter)] = index
+      }
+    }
+    let emptyBase = Int(packed.bases[0])  // row 0 is empty
+    #expect(!bases.contains(Int32(emptyBase)))
+    #expect((0...shape.width).allSatisfy { owner[emptyBase + $0] == -1 })
+  }
+}
