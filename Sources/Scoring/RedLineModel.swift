@@ -342,14 +342,15 @@ public final class RedLineModel: Sendable {
 
 /// The vocabulary as a trie of characters: an n-gram's node is found from its prefix's node and
 /// its last character, so a reply's n-grams starting at one place are one table read and one or
-/// two hash probes, and a missing prefix ends the search.
+/// two child look-ups, and a missing prefix ends the search.
 ///
 /// Laid out for the cache, because every reply a scorer sees is judged: characters are dense
-/// numbers (the vocabulary has about 1,200 distinct ones), a child link is one 64-bit word in an
-/// open-addressing table of 512 KB (half a core's L2, where whole n-gram keys with their weights
-/// took 2.6 MB), and the weights are read only for the reply's distinct features, from rows
-/// ordered by idf so the commonest n-grams share cache lines. Prefixes that are not features
-/// themselves get nodes without weights, so the trie works for any vocabulary.
+/// numbers (the vocabulary has about 1,200 distinct ones), child links are a double array of
+/// 4-byte cells (a look-up is two loads and a compare, where the open-addressing table of 64-bit
+/// links it replaced took 512 KB and probed with branches the processor mispredicted), and the
+/// weights are read only for the reply's distinct features, from rows ordered by idf so the
+/// commonest n-grams share cache lines. Prefixes that are not features themselves get nodes
+/// without weights, so the trie works for any vocabulary.
 private struct GramTable: Sendable {
   /// Per Basic Multilingual Plane scalar: its character number (1…), 0 when in no n-gram.
   private let basicCharacters: [UInt16]
@@ -358,12 +359,14 @@ private struct GramTable: Sendable {
   /// Per character number: the node of the one-character n-gram (-1 when no n-gram starts with
   /// the character).
   private let characterNodes: [Int32]
-  /// Child links, `(parent * base + character) << 32 | child`; 0 marks an empty slot (no key is
-  /// 0: characters are numbered from 1).
-  private let links: [UInt64]
-  private let linkMask: Int
-  /// Characters are numbered below this.
-  private let base: UInt64
+  /// Per node: where its children are in `cells` (a double array, see ``DoubleArray``).
+  private let nodeBases: [Int32]
+  /// `child << characterBits | character`: node `n`'s child on character `c` is in cell
+  /// `nodeBases[n] + c` if that cell holds `c`. Empty cells hold all ones in the character bits,
+  /// which no character number reaches (nor 0, a character in no n-gram).
+  private let cells: CacheAlignedBuffer<UInt32>
+  private let characterBits: UInt32
+  private let characterMask: UInt32
   /// Nodes below this are features, with a row of weights; the rest are prefixes only.
   let featureCount: Int
   /// Per feature: the idf, then one weight per class, padded with zeros to `rowWidth`.
@@ -424,26 +427,34 @@ private struct GramTable: Sendable {
     }
     for (node, key) in nodeKeys.enumerated() where key >> 21 == 0 { try number(UInt32(key) - 1, node: Int32(node)) }
     for key in nodeKeys { try number(UInt32(key & 0x1F_FFFF) - 1, node: -1) }
-    base = UInt64(characterNodes.count)
-    guard UInt64(nodeKeys.count + 1) * base < 1 << 32 else {
+    // Child links in a double array: a look-up is two loads and a compare, no probing.
+    let characterBits = UInt32(Int.bitWidth - characterNodes.count.leadingZeroBitCount)
+    let nodeBits = UInt32(Int.bitWidth - nodeKeys.count.leadingZeroBitCount)
+    guard characterBits + nodeBits <= 32 else {
       throw RedLineModel.FormatError(line: 1, problem: "too many n-grams for the model's 32-bit links")
     }
-    var capacity = 16
-    while capacity < 2 * nodeKeys.count { capacity *= 2 }  // at most half full
-    var links = [UInt64](repeating: 0, count: capacity)
+    var children = [[(character: Int32, node: Int32)]](repeating: [], count: nodeKeys.count)
     for (node, key) in nodeKeys.enumerated() where key >> 21 != 0 {
       let scalar = UInt32(key & 0x1F_FFFF) - 1
       let character = scalar < 0x10000 ? basicCharacters[Int(scalar)] : otherCharacters[scalar]!
-      let link = UInt64(nodeOf[key >> 21]!) * base + UInt64(character)
-      var slot = Self.start(link, capacity - 1)
-      while links[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-      links[slot] = link << 32 | UInt64(node)
+      children[Int(nodeOf[key >> 21]!)].append((Int32(character), Int32(node)))
+    }
+    for node in children.indices { children[node].sort { $0.character < $1.character } }
+    let packedChildren = DoubleArray(rows: children.map { $0.map { $0.character } }, letterCount: characterNodes.count)
+    let mask = UInt32((1 << characterBits) - 1)
+    var cells = [UInt32](repeating: mask, count: packedChildren.cellCount)
+    for (node, row) in children.enumerated() {
+      for (character, child) in row {
+        cells[Int(packedChildren.bases[node] + character)] = UInt32(child) << characterBits | UInt32(character)
+      }
     }
     self.basicCharacters = basicCharacters
     self.otherCharacters = otherCharacters
     self.characterNodes = characterNodes
-    self.links = links
-    linkMask = capacity - 1
+    nodeBases = packedChildren.bases
+    self.cells = CacheAlignedBuffer(cells)
+    self.characterBits = characterBits
+    characterMask = mask
     self.rows = CacheAlignedBuffer(rows)
     self.packed = packed
   }
@@ -471,11 +482,6 @@ private struct GramTable: Sendable {
     return String(String.UnicodeScalarView(scalars))
   }
 
-  @inline(__always)
-  private static func start(_ link: UInt64, _ mask: Int) -> Int {
-    Int(truncatingIfNeeded: (link &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-  }
-
   /// Writes each scalar's character number (0 for characters in no n-gram) into `characters`.
   func characters(of scalars: UnsafeBufferPointer<UInt32>, into characters: UnsafeMutableBufferPointer<UInt32>) {
     basicCharacters.withUnsafeBufferPointer { basic in
@@ -492,22 +498,21 @@ private struct GramTable: Sendable {
 
   /// The node of `node`'s n-gram followed by `character`, if the vocabulary has it.
   @inline(__always)
-  func child(of node: Int32, _ character: UInt32, _ links: UnsafeBufferPointer<UInt64>) -> Int32? {
-    guard character != 0 else { return nil }
-    let link = UInt64(node) &* base &+ UInt64(character)
-    var slot = Self.start(link, linkMask)
-    while true {
-      let entry = links[slot]
-      if entry == 0 { return nil }
-      if entry >> 32 == link { return Int32(truncatingIfNeeded: entry) }
-      slot = (slot + 1) & linkMask
-    }
+  func child(of node: Int32, _ character: UInt32, _ links: Links) -> Int32? {
+    let cell = links.cells[Int(links.bases[Int(node)]) &+ Int(character)]
+    return cell & characterMask == character ? Int32(truncatingIfNeeded: cell &>> characterBits) : nil
   }
 
-  /// Runs `body` with the child links (read unchecked by ``child(of:_:_:)``).
+  /// The child links as read by ``child(of:_:_:)``: unchecked, and without retains per look-up.
+  struct Links {
+    let bases: UnsafeBufferPointer<Int32>
+    let cells: UnsafeBufferPointer<UInt32>
+  }
+
+  /// Runs `body` with the child links.
   @inline(__always)
-  func withLinks<Result>(_ body: (UnsafeBufferPointer<UInt64>) -> Result) -> Result {
-    links.withUnsafeBufferPointer(body)
+  func withLinks<Result>(_ body: (Links) -> Result) -> Result {
+    nodeBases.withUnsafeBufferPointer { body(Links(bases: $0, cells: cells.elements)) }
   }
 
   func key(_ feature: Int) -> UInt64 { packed[feature] }

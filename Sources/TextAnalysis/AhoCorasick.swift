@@ -297,11 +297,11 @@ struct AhoCorasick: Sendable {
 /// share one base whose cells are all free. Bases are never negative and the array runs
 /// `letterCount` cells past the last base, so `base + c` is a valid cell for every letter `c` of
 /// the alphabet, in a row or not.
-struct DoubleArray {
-  let bases: [Int32]
-  let cellCount: Int
+public struct DoubleArray: Sendable {
+  public let bases: [Int32]
+  public let cellCount: Int
 
-  init(rows: [[Int32]], letterCount: Int) {
+  public init(rows: [[Int32]], letterCount: Int) {
     let total = rows.reduce(0) { $0 + $1.count }
     // `free.next(from:)` finds the first free cell at or after a place, skipping taken runs.
     var free = FreeCells(count: total + letterCount + 1)
