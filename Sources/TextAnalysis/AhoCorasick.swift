@@ -116,9 +116,11 @@ struct AhoCorasick: Sendable {
         merged[Int(next)] += merged[Int(failure[Int(next)])]
       }
     }
-    // Each state's transitions that differ from the root's: its own edges, and those of its
-    // failure state for the letters it has no edge for. Breadth-first, so the failure state's
-    // row (shallower) is complete first.
+    // Each state's transitions that differ from the root's: its own edges, and its failure
+    // state's row for the letters it has no edge for, unless that row is long and complete (the
+    // failure state's own fallback is the root): then the failure state becomes this state's
+    // fallback instead, looked up second. A state with a fallback is not complete, so no state
+    // needs more than one. Breadth-first, so the failure state (shallower) is done first.
     var rows = [[(letter: Int32, next: Int32)]](repeating: [], count: stateCount)
     var fallback = [Int32](repeating: 0, count: stateCount)
     var complete = [Bool](repeating: true, count: stateCount)
