@@ -7,14 +7,17 @@ public final class CueMatcher: Sendable {
   let automaton: AhoCorasick
   let patterns: PatternTable
   let exceptions: PatternTable
-  /// Per term id: the cue patterns, exception patterns and negated cues that start with it,
-  /// in compressed rows (no dictionaries, no nested arrays: `analyze` runs per reply and must
-  /// neither hash nor retain per step).
-  let patternsByFirstTerm: CompressedRows
-  /// Parallel to `patternsByFirstTerm.values`: the presence key (see ``ElementSet``) of each
-  /// pattern's second element, or -1. Most patterns whose first term occurs lack their second;
-  /// this rejects them while reading the row sequentially, before the pattern itself is loaded.
-  let secondElementKeys: [Int32]
+  /// Per term id: where its rows are in `presenceValues` and `patternRows`. One record per term,
+  /// so a term occurrence costs one cache line rather than one per table: these are read for
+  /// every term occurrence of every reply, and the matcher's tables exceed the L2 cache.
+  let termRows: [TermRows]
+  /// Rows of presence keys (see ``ElementSet``), by term: the keys an occurrence of the term
+  /// sets, its own and its classes', for the terms and classes that appear after the first
+  /// element of some pattern (only their presence is ever asked about).
+  let presenceValues: [Int32]
+  /// Rows of cue patterns, by first term (no dictionaries, no nested arrays: `analyze` runs per
+  /// reply and must neither hash nor retain per step).
+  let patternRows: [PatternStart]
   let exceptionsByFirstTerm: CompressedRows
   /// Parallel to `exceptionsByFirstTerm.values`: each exception's cue (rows are sorted by it, so
   /// a hit finds its cue's exceptions by binary search over this array alone) and the presence
@@ -31,10 +34,6 @@ public final class CueMatcher: Sendable {
   let anyExceptionStartBits: OwnerTermBits
   /// Per term id: the word classes it belongs to.
   let termClasses: CompressedRows
-  /// Per term id: the presence keys (see ``ElementSet``) its occurrence sets, its own and its
-  /// classes', for the terms and classes that appear after the first element of some pattern
-  /// (only their presence is ever asked about).
-  let presenceKeys: CompressedRows
   /// How many presence keys there are: the size of a reply's ``ElementSet``, kept small so the
   /// set lives on the stack and clears in a few stores.
   let presenceKeyCount: Int
@@ -122,8 +121,10 @@ public final class CueMatcher: Sendable {
     exceptions.assignPresenceKeys(keyOf)
     self.patterns = patterns
     self.exceptions = exceptions
-    patternsByFirstTerm = CompressedRows(rows: terms.count, entries: patternStarts)
-    secondElementKeys = patternsByFirstTerm.values.map { patterns.secondPresenceKey(Int($0)) }
+    let patternsByFirstTerm = CompressedRows(rows: terms.count, entries: patternStarts)
+    patternRows = patternsByFirstTerm.values.map {
+      PatternStart(secondKey: patterns.secondPresenceKey(Int($0)), pattern: $0)
+    }
     // Rows sorted by owning cue, so a hit looks up only its own cue's exceptions and negators.
     let exceptionOwner = { (entry: (row: Int32, value: Int32)) in exceptions.records[Int(entry.value)].owner }
     exceptionsByFirstTerm = CompressedRows(
@@ -148,7 +149,13 @@ public final class CueMatcher: Sendable {
       guard let key = presenceKey[-1 - Int32(wordClass)] else { continue }
       for term in members { presenceEntries.append((term, key)) }
     }
-    presenceKeys = CompressedRows(rows: terms.count, entries: presenceEntries)
+    let presenceKeys = CompressedRows(rows: terms.count, entries: presenceEntries)
+    presenceValues = presenceKeys.values
+    termRows = (0..<terms.count).map { term in
+      TermRows(
+        presenceStart: presenceKeys.starts[term], presenceEnd: presenceKeys.starts[term + 1],
+        patternStart: patternsByFirstTerm.starts[term], patternEnd: patternsByFirstTerm.starts[term + 1])
+    }
     presenceKeyCount = presenceKey.count
     self.detectors = detectors
     fuzzy = FuzzyIndex(lexicon: lexicon, normalizer: normalizer)
@@ -245,21 +252,24 @@ public final class CueMatcher: Sendable {
       // lack a later one, and this rejects them without looking through the matches.
       // Both loops run per term occurrence (dozens per reply): they read the rows through
       // unchecked pointers.
-      presenceKeys.withUnsafeRows { starts, values in
-        for match in matches {
-          let term = Int(match.term)
-          for row in Int(starts[term])..<Int(starts[term + 1]) { present.insert(Int(values[row])) }
+      termRows.withUnsafeBufferPointer { termRows in
+        presenceValues.withUnsafeBufferPointer { values in
+          for match in matches {
+            let rows = termRows[Int(match.term)]
+            for row in Int(rows.presenceStart)..<Int(rows.presenceEnd) { present.insert(Int(values[row])) }
+          }
         }
-      }
-      secondElementKeys.withUnsafeBufferPointer { secondKeys in
-        patternsByFirstTerm.withUnsafeRows { starts, values in
+        patternRows.withUnsafeBufferPointer { patternRows in
           for index in matches.indices {
             let match = matches[index]
             let term = Int(match.term)
-            for row in Int(starts[term])..<Int(starts[term + 1]) {
-              let second = secondKeys[row]
+            let rows = termRows[term]
+            for row in Int(rows.patternStart)..<Int(rows.patternEnd) {
+              // Most patterns whose first term occurs lack their second: rejected here, while
+              // reading the row sequentially, before the pattern itself is loaded.
+              let second = patternRows[row].secondKey
               if second >= 0, !present.contains(Int(second)) { continue }
-              let pattern = Int(values[row])
+              let pattern = Int(patternRows[row].pattern)
               guard patterns.laterElementsOccur(pattern, in: present),
                 let end = patterns.completion(pattern, startingAt: index, matches, lengths, termClasses)
               else { continue }
@@ -538,12 +548,6 @@ struct CompressedRows: Sendable {
   @inline(__always)
   func range(_ row: Int) -> Range<Int> { Int(starts[row])..<Int(starts[row + 1]) }
 
-  /// Runs `body` with the starts and values, for loops that read many rows.
-  @inline(__always)
-  func withUnsafeRows<Result>(_ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>) -> Result) -> Result {
-    starts.withUnsafeBufferPointer { starts in values.withUnsafeBufferPointer { body(starts, $0) } }
-  }
-
   /// The part of row `row` equal to `value`, in a row sorted by value.
   @inline(__always)
   func range(_ row: Int, valuesEqual value: Int32) -> Range<Int> {
@@ -575,6 +579,21 @@ struct CompressedRows: Sendable {
     while end < whole.upperBound, matching(end) { end += 1 }
     return low..<end
   }
+}
+
+/// Where one term's rows are in ``CueMatcher``'s presence and pattern tables.
+struct TermRows {
+  var presenceStart: Int32
+  var presenceEnd: Int32
+  var patternStart: Int32
+  var patternEnd: Int32
+}
+
+/// A cue pattern in its first term's row: the pattern, and the presence key of its second
+/// element (-1 when it has one element), side by side so a row is read in one pass.
+struct PatternStart {
+  var secondKey: Int32
+  var pattern: Int32
 }
 
 /// A bit per (cue, term) pair, row by cue.
