@@ -71,6 +71,7 @@ public struct Conversation: Sendable {
     let features = ReplyFeatures(analysis, cues: index.cues)
     state.turn += 1
     var events: [ConversationEvent] = []
+    events.reserveCapacity(6)  // mood changes, a reaction, the line: one allocation, no regrowth
 
     // 1. Mood.
     var changes = mood.changes(for: features)
@@ -83,7 +84,7 @@ public struct Conversation: Sendable {
         id: "contradiction", text: "刚才说的是「\(contradiction.earlier)」，现在又成了「\(contradiction.now)」？到底哪句算数？",
         speaker: program.speakers.first { !$0.representative }?.id ?? program.speakers.first?.id)
     }
-    events += apply(changes)
+    apply(changes, reporting: &events)
     state.commitments += features.commitments.map { ConversationState.Commitment(stated: $0, turn: state.turn) }
 
     // 2. Immediate reactions, facts, contradictions.
@@ -121,7 +122,8 @@ public struct Conversation: Sendable {
     if let target {
       switch target {
       case .ending(let index):
-        return events + end(index)
+        end(index, reporting: &events)
+        return events
       case .state(let index):
         if index != current {
           events.append(.stateChanged(from: program.states[current].id, to: program.states[index].id))
@@ -130,7 +132,8 @@ public struct Conversation: Sendable {
       }
     }
     if state.turn >= program.turnLimit, let limit = program.endings.firstIndex(where: { $0.outcome == .turnLimit }) {
-      return events + end(limit)
+      end(limit, reporting: &events)
+      return events
     }
     if let line = say(program.states[state.stateIndex].lines) { events.append(line) }
     return events
@@ -139,7 +142,7 @@ public struct Conversation: Sendable {
   // MARK: Mood
 
   /// Applies changes (to every speaker in a group, then contagion), clamps, reports changes.
-  private mutating func apply(_ changes: MoodChange) -> [ConversationEvent] {
+  private mutating func apply(_ changes: MoodChange, reporting events: inout [ConversationEvent]) {
     let before = state.mood
     if program.speakers.isEmpty {
       for (index, variable) in program.mood.enumerated() {
@@ -160,9 +163,9 @@ public struct Conversation: Sendable {
       }
       state.mood = Self.average(state.speakerMood, bounds: program.mood)
     }
-    return program.mood.indices.compactMap { index in
-      before[index] == state.mood[index]
-        ? nil : .moodChanged(variable: program.mood[index].name, speaker: nil, from: before[index], to: state.mood[index])
+    let names = index.moodNames
+    for position in names.indices where before[position] != state.mood[position] {
+      events.append(.moodChanged(variable: names[position], speaker: nil, from: before[position], to: state.mood[position]))
     }
   }
 
@@ -179,7 +182,12 @@ public struct Conversation: Sendable {
 
   /// The current mood by variable name.
   public var moodByName: [String: Int] {
-    Dictionary(uniqueKeysWithValues: program.mood.enumerated().map { ($1.name, state.mood[$0]) })
+    // Filled in place: every scorecard asks, and building it from a mapped array of pairs cost
+    // more than the rest of reading the outcome.
+    let names = index.moodNames
+    var mood = [String: Int](minimumCapacity: names.count)
+    for position in names.indices { mood[names[position]] = state.mood[position] }
+    return mood
   }
 
   // MARK: Rules
@@ -207,13 +215,11 @@ public struct Conversation: Sendable {
 
   // MARK: Lines and endings
 
-  private mutating func end(_ index: Int) -> [ConversationEvent] {
+  private mutating func end(_ index: Int, reporting events: inout [ConversationEvent]) {
     state.phase = .ended(ending: index)
     let ending = program.endings[index]
-    var events: [ConversationEvent] = []
     if let line = say(ending.lines) { events.append(line) }
     events.append(.ended(ending: ending.id, outcome: ending.outcome))
-    return events
   }
 
   /// Picks a line variant (never the one just said, when there is a choice) and says it.
@@ -257,15 +263,24 @@ public struct RandomLineSelector: LineSelector {
   public init() {}
 
   public func choose(from lines: [Line], avoiding recent: [String], using random: inout SplitMix64) -> Line {
-    var pool = lines.filter { !recent.contains($0.id) }
-    if pool.isEmpty {
-      // Everything was said recently: take the ones said longest ago, never the very last.
-      let last = recent.last
-      let oldest = recent.first { id in lines.contains { $0.id == id && $0.id != last } }
-      pool = lines.filter { $0.id == oldest }
-      if pool.isEmpty { pool = lines.filter { $0.id != last } }
-      if pool.isEmpty { pool = lines }
+    // The usual case (some variant not said recently) counts those variants and picks one in
+    // place: every customer line comes through here, and a filtered copy of the variants cost
+    // an allocation and retains per variant.
+    var fresh = 0
+    for index in lines.indices where !recent.contains(lines[index].id) { fresh += 1 }
+    if fresh > 0 {
+      var wanted = Int(random.next() % UInt64(fresh))
+      for index in lines.indices where !recent.contains(lines[index].id) {
+        if wanted == 0 { return lines[index] }
+        wanted -= 1
+      }
     }
+    // Everything was said recently: take the ones said longest ago, never the very last.
+    let last = recent.last
+    let oldest = recent.first { id in lines.contains { $0.id == id && $0.id != last } }
+    var pool = lines.filter { $0.id == oldest }
+    if pool.isEmpty { pool = lines.filter { $0.id != last } }
+    if pool.isEmpty { pool = lines }
     return pool[Int(random.next() % UInt64(pool.count))]
   }
 }

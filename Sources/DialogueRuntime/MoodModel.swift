@@ -78,7 +78,7 @@ struct MoodChange {
 
   init(names: [String]) {
     self.names = names
-    amounts = [Int](repeating: 0, count: names.count)
+    amounts = [Int](filling: 0, count: names.count)
   }
 
   subscript(name: String) -> Int {

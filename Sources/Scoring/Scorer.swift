@@ -58,6 +58,10 @@ public struct Scorer: Sendable {
   private let redLineCues: [[Int32]]
   /// The second opinion on red lines (nil: the lexicon alone decides).
   public let redLineModel: RedLineModel?
+  /// The scenario this scorer grades, when told at `init`, and per criterion whether it applies
+  /// there (decided once rather than by comparing archetype and variant names per scorecard).
+  private let scenario: ScenarioFacts?
+  private let appliesToScenario: [Bool]?
 
   /// The red line that confidential disclosures count as.
   public static let piiLeakRedLine = "pii-leak"
@@ -69,9 +73,11 @@ public struct Scorer: Sendable {
   ///   - lexicon: the cue lexicon the analyses were made with.
   ///   - redLineModel: confirms lexicon red lines and flags those the lexicon missed (see
   ///     ``redLineHits(_:notes:)``); nil to let the lexicon alone decide.
+  ///   - scenario: the scenario this scorer will grade, if it grades one (a scorecard for
+  ///     another scenario is still right, only slower).
   public init(
     rubric: Rubric, lexicon: CueLexicon, weights: [String: Double] = [:], disabled: [String] = [],
-    redLineModel: RedLineModel? = nil
+    redLineModel: RedLineModel? = nil, scenario: ScenarioFacts? = nil
   ) {
     var rubric = rubric
     for index in rubric.dimensions.indices {
@@ -81,7 +87,8 @@ public struct Scorer: Sendable {
     self.disabled = Set(disabled)
     self.redLineModel = redLineModel
     let cues = CueIndex(lexicon)
-    criteria = rubric.dimensions.enumerated().flatMap { dimensionIndex, dimension in
+    var position = 0
+    let criteria = rubric.dimensions.enumerated().flatMap { dimensionIndex, dimension in
       dimension.criteria.map { criterion in
         let wanted: [Int32]
         if case .ordering(let first, let before, _) = criterion.rule {
@@ -89,10 +96,16 @@ public struct Scorer: Sendable {
         } else {
           wanted = cues(criterion.rule.cues)
         }
+        defer { position += 1 }
         return CompiledCriterion(
-          criterion: criterion, dimension: dimensionIndex, dimensionID: dimension.id, cues: wanted,
+          criterion: criterion, position: position, dimension: dimensionIndex, dimensionID: dimension.id, cues: wanted,
           isDisabled: disabled.contains(criterion.id))
       }
+    }
+    self.criteria = criteria
+    self.scenario = scenario
+    appliesToScenario = scenario.map { scenario in
+      criteria.map { $0.criterion.appliesTo.includes(archetype: scenario.archetype, variants: scenario.variants) }
     }
     redLineCues = rubric.redLines.map { redLine in
       cues(redLine.cues + (redLine.id == Self.piiLeakRedLine ? [DisclosureDetector.cueID] : []))
@@ -109,8 +122,9 @@ public struct Scorer: Sendable {
     }
     var results: [CriterionResult] = []
     results.reserveCapacity(criteria.count)
+    let applies = scenario == self.scenario ? appliesToScenario : nil
     for entry in criteria {
-      results.append(evaluate(entry, scenario: scenario, trainee: trainee, outcome: outcome))
+      results.append(evaluate(entry, scenario: scenario, applies: applies, trainee: trainee, outcome: outcome))
     }
     // Timing criteria without timestamps (not those disabled or for other archetypes). Tested by
     // rule and equality first: a prefix test on Chinese text walks graphemes, for every criterion.
@@ -122,8 +136,8 @@ public struct Scorer: Sendable {
 
     // Dimensions: weights of dimensions with something to grade are normalised to 100.
     // One pass over the results (no filtered copies: this runs for every graded transcript).
-    var possible = [Double](repeating: 0, count: rubric.dimensions.count)
-    var earned = [Double](repeating: 0, count: rubric.dimensions.count)
+    var possible = [Double](filling: 0, count: rubric.dimensions.count)
+    var earned = [Double](filling: 0, count: rubric.dimensions.count)
     for index in results.indices where results[index].status != .notApplicable {
       possible[criteria[index].dimension] += results[index].max
       earned[criteria[index].dimension] += results[index].points
@@ -137,7 +151,8 @@ public struct Scorer: Sendable {
       dimensions.append(DimensionScore(id: dimension.id, title: dimension.title, score: Self.round(score), max: Self.round(share)))
     }
     let redLines = redLineHits(trainee, notes: &notes)
-    let crossed = Set(redLines.map(\.id)).count
+    // Distinct red lines, counted in place (a set of their ids cost more than the rest).
+    let crossed = redLines.indices.count { index in !redLines[..<index].contains { $0.id == redLines[index].id } }
     if crossed > 0, rubric.redLinePenalty > 0 {
       notes.append("触碰红线 \(crossed) 项，每项扣 \(rubric.redLinePenalty.compact) 分，且本次不合格。")
     }
@@ -152,8 +167,10 @@ public struct Scorer: Sendable {
 
   static let timingNote = "时效类评分项不适用：对话记录没有时间戳（at）。"
 
+  /// - Parameter applies: per criterion, whether it applies to `scenario`, when known in advance.
   private func evaluate(
-    _ entry: CompiledCriterion, scenario: ScenarioFacts, trainee: TraineeTurns, outcome: ConversationOutcome?
+    _ entry: CompiledCriterion, scenario: ScenarioFacts, applies: [Bool]?, trainee: TraineeTurns,
+    outcome: ConversationOutcome?
   ) -> CriterionResult {
     // The result is built once, at the end: this runs for every criterion of every scorecard,
     // and each build or copy of a result retains its strings.
@@ -161,41 +178,39 @@ public struct Scorer: Sendable {
       entry.result(status: .notApplicable, points: 0, evidence: [], feedback: why)
     }
     if entry.isDisabled { return notApplicable("本场景不考核此项。") }
-    if !entry.criterion.appliesTo.includes(archetype: scenario.archetype, variants: scenario.variants) {
+    if !(applies?[entry.position] ?? entry.criterion.appliesTo.includes(archetype: scenario.archetype, variants: scenario.variants)) {
       return notApplicable("此项不适用于本类客户。")
     }
     let wanted = entry.cues
-    let points = entry.criterion.points
+    let points = entry.points
     var earned = 0.0
     var evidence: [CriterionResult.Evidence] = []
-    switch entry.criterion.rule {
-    case .present(_, let count):
-      let turns = trainee.turns(showingAny: wanted)
-      evidence = trainee.evidence(for: wanted, in: turns)
-      earned = points * min(1, Double(turns.count) / Double(max(1, count)))
+    switch entry.check {
+    case .present(let count):
+      evidence = trainee.evidence(for: wanted)  // one per reply showing a cue
+      earned = points * min(1, Double(evidence.count) / Double(max(1, count)))
     case .absent:
-      let turns = trainee.turns(showingAny: wanted)
-      evidence = trainee.evidence(for: wanted, in: turns)
-      earned = turns.isEmpty ? points : 0
-    case .ordering(_, _, let onlyIfBefore):
-      let first = [wanted[0]]
-      let before = [wanted[1]]
-      let firstTurn = trainee.turns(showingAny: first).first
-      let beforeTurn = trainee.turns(showingAny: before).first
-      if beforeTurn == nil, onlyIfBefore { return notApplicable("本次对话没有涉及此项。") }
-      evidence = trainee.evidence(for: first, in: firstTurn.map { [$0] } ?? [])
-        + trainee.evidence(for: before, in: beforeTurn.map { [$0] } ?? [])
-      if let firstTurn {
-        earned = beforeTurn.map { firstTurn <= $0 } ?? true ? points : 0
+      evidence = trainee.evidence(for: wanted)
+      earned = evidence.isEmpty ? points : 0
+    case .ordering(let onlyIfBefore):
+      let first = trainee.firstReply(showing: wanted[0])
+      let before = trainee.firstReply(showing: wanted[1])
+      if before == nil, onlyIfBefore { return notApplicable("本次对话没有涉及此项。") }
+      evidence.reserveCapacity(2)
+      if let first, let quote = trainee.evidence(for: wanted[0], inReply: first) { evidence.append(quote) }
+      if let before, let quote = trainee.evidence(for: wanted[1], inReply: before) { evidence.append(quote) }
+      if let first {
+        earned = before.map { first <= $0 } ?? true ? points : 0
       }
-    case .penalty(_, let each, let cap):
+    case .penalty(let each, let cap):
       let occurrences = trainee.occurrences(of: wanted)
-      evidence = trainee.evidence(for: wanted, in: trainee.turns(showingAny: wanted))
+      evidence = trainee.evidence(for: wanted)
       earned = max(0, points - min(cap, each * Double(occurrences)))
-    case .outcome(let endings, let mood):
+    case .outcome:
       guard let outcome else { return notApplicable("需要客户模型回放后才能判断结局与情绪。") }
+      let endings = entry.endings
       let endingOK = endings.isEmpty || outcome.outcome.map(endings.contains) == true
-      let moodOK = mood.allSatisfy { bound in
+      let moodOK = entry.mood.allSatisfy { bound in
         guard let value = outcome.mood[bound.variable].map(Double.init) else { return false }
         return (bound.min.map { value >= $0 } ?? true) && (bound.max.map { value <= $0 } ?? true)
       }
@@ -288,6 +303,15 @@ public struct Scorer: Sendable {
 /// reads (for ordering rules: first, then before).
 private final class CompiledCriterion: Sendable {
   let criterion: Criterion
+  /// Its place among the scorer's criteria.
+  let position: Int
+  /// The rule's kind and numbers, copied out of `criterion.rule`: switching over the rule itself
+  /// would retain its lists, for every criterion of every scorecard.
+  let check: Check
+  let points: Double
+  /// For outcome rules: the endings and mood bounds wanted.
+  let endings: [String]
+  let mood: [MoodBound]
   let dimension: Int
   let dimensionID: String
   let cues: [Int32]
@@ -297,8 +321,34 @@ private final class CompiledCriterion: Sendable {
   /// The feedback of a met criterion, built once rather than per scorecard.
   let metFeedback: String
 
-  init(criterion: Criterion, dimension: Int, dimensionID: String, cues: [Int32], isDisabled: Bool) {
+  enum Check {
+    case present(count: Int)
+    case absent
+    case ordering(onlyIfBefore: Bool)
+    case penalty(each: Double, cap: Double)
+    case outcome
+    case timing(maxSeconds: Double)
+  }
+
+  init(criterion: Criterion, position: Int, dimension: Int, dimensionID: String, cues: [Int32], isDisabled: Bool) {
     self.criterion = criterion
+    self.position = position
+    points = criterion.points
+    var endings: [String] = []
+    var mood: [MoodBound] = []
+    switch criterion.rule {
+    case .present(_, let count): check = .present(count: count)
+    case .absent: check = .absent
+    case .ordering(_, _, let onlyIfBefore): check = .ordering(onlyIfBefore: onlyIfBefore)
+    case .penalty(_, let each, let cap): check = .penalty(each: each, cap: cap)
+    case .outcome(let wantedEndings, let bounds):
+      check = .outcome
+      endings = wantedEndings
+      mood = bounds
+    case .timing(let maxSeconds): check = .timing(maxSeconds: maxSeconds)
+    }
+    self.endings = endings
+    self.mood = mood
     self.dimension = dimension
     self.dimensionID = dimensionID
     self.cues = cues
@@ -340,13 +390,6 @@ struct TraineeTurns {
     self.analyses = analyses
   }
 
-  /// Trainee turn numbers whose reply shows any of `cues` (lexicon indices).
-  func turns(showingAny cues: [Int32]) -> [Int] {
-    var shown: [Int] = []
-    for index in analyses.indices where analyses[index].showsAny(cues) { shown.append(numbers[index]) }
-    return shown
-  }
-
   /// Every hit of the cues, across all turns.
   func occurrences(of cues: [Int32]) -> Int {
     var total = 0
@@ -362,16 +405,33 @@ struct TraineeTurns {
     return analyses[index].hits.first { cues.contains($0.cueIndex) }
   }
 
-  /// One quote per turn: the clause around the first hit of the cues.
-  func evidence(for cues: [Int32], in wanted: [Int]) -> [CriterionResult.Evidence] {
-    guard !wanted.isEmpty else { return [] }
+  /// The first reply (of `analyses`) showing the cue, if any.
+  func firstReply(showing cue: Int32) -> Int? {
+    analyses.indices.first { analyses[$0].shows(index: cue) }
+  }
+
+  /// One quote for each reply showing any of the cues: the clause around its first hit of them.
+  /// So there are as many quotes as replies showing the cues.
+  func evidence(for cues: [Int32]) -> [CriterionResult.Evidence] {
     var evidence: [CriterionResult.Evidence] = []
-    for index in analyses.indices where wanted.contains(numbers[index]) {
-      guard let hit = firstHit(of: cues, inReply: index) else { continue }
-      evidence.append(.init(
-        turn: numbers[index], quote: analyses[index].text.clause(around: hit.range), cue: hit.cue, match: hit.explanation))
+    for index in analyses.indices {
+      if let quote = self.evidence(for: cues, inReply: index) { evidence.append(quote) }
     }
     return evidence
+  }
+
+  /// The quote for reply `index` (of `analyses`) if it shows any of the cues.
+  func evidence(for cues: [Int32], inReply index: Int) -> CriterionResult.Evidence? {
+    firstHit(of: cues, inReply: index).map { quote($0, inReply: index) }
+  }
+
+  /// The quote for reply `index` if it shows the cue.
+  func evidence(for cue: Int32, inReply index: Int) -> CriterionResult.Evidence? {
+    analyses[index].hits.first { $0.cueIndex == cue }.map { quote($0, inReply: index) }
+  }
+
+  private func quote(_ hit: CueHit, inReply index: Int) -> CriterionResult.Evidence {
+    .init(turn: numbers[index], quote: analyses[index].text.clause(around: hit.range), cue: hit.cue, match: hit.explanation)
   }
 
   /// Seconds from each customer turn to the trainee reply after it; nil when times are missing.

@@ -39,15 +39,16 @@ public struct GradingService: Sendable {
     var scenarios: [String: PreparedScenario] = [:]
     for program in content.scenarios {
       guard let rubric = content.rubric(program.rubricID) else { continue }
+      let facts = ScenarioFacts(id: program.id, archetype: program.archetype.rawValue, variants: program.variants.map(\.rawValue))
       scenarios[program.id] = PreparedScenario(
         program: program,
         index: ScenarioIndex(program: program, lexicon: content.lexicon),
         scorer: Scorer(
           rubric: rubric, lexicon: content.lexicon, weights: program.rubricOverrides.weights,
-          disabled: program.rubricOverrides.disabledCriteria, redLineModel: redLineModel),
+          disabled: program.rubricOverrides.disabledCriteria, redLineModel: redLineModel, scenario: facts),
         disclosures: DisclosureDetector(
           facts: program.facts.filter(\.confidential).map { ($0.id, $0.disclosure) }, normalizer: normalizer),
-        facts: ScenarioFacts(id: program.id, archetype: program.archetype.rawValue, variants: program.variants.map(\.rawValue)))
+        facts: facts)
     }
     self.scenarios = scenarios
   }

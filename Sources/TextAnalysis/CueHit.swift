@@ -59,7 +59,7 @@ public struct ReplyAnalysis: Sendable, Hashable {
     self.hits = hits
     self.quantities = quantities
     let highest = hits.reduce(-1) { max($0, Int($1.cueIndex) + Self.bitOffset) }
-    var bits = [UInt64](repeating: 0, count: (highest + 64) / 64)
+    var bits = [UInt64](filling: 0, count: (highest + 64) / 64)
     for hit in hits {
       let position = Int(hit.cueIndex) + Self.bitOffset
       if position >= 0 { bits[position >> 6] |= 1 << UInt64(position & 63) }
