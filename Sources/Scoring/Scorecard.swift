@@ -77,17 +77,116 @@ public struct DimensionScore: Codable, Sendable, Hashable {
 
 /// One criterion's result, with the evidence behind it.
 public struct CriterionResult: Codable, Sendable, Hashable {
-  public var id: String
-  public var title: String
-  public var dimension: String
+  public var id: String {
+    get { criterion.id }
+    set { criterion = Criterion(id: newValue, title: title, dimension: dimension, max: max, model: model) }
+  }
+  public var title: String {
+    get { criterion.title }
+    set { criterion = Criterion(id: id, title: newValue, dimension: dimension, max: max, model: model) }
+  }
+  public var dimension: String {
+    get { criterion.dimension }
+    set { criterion = Criterion(id: id, title: title, dimension: newValue, max: max, model: model) }
+  }
   public var status: Status
   public var points: Double
-  public var max: Double
+  public var max: Double {
+    get { criterion.max }
+    set { criterion = Criterion(id: id, title: title, dimension: dimension, max: newValue, model: model) }
+  }
   public var evidence: [Evidence]
   /// What the course expected (when points were lost) or what was done well.
   public var feedback: String
   /// The course's model phrasing.
-  public var model: String?
+  public var model: String? {
+    get { criterion.model }
+    set { criterion = Criterion(id: id, title: title, dimension: dimension, max: max, model: newValue) }
+  }
+  /// What is the same on every scorecard (ids, titles, points available, model phrasing), in
+  /// one shared box: a scorecard holds a result per criterion, and these five fields held
+  /// directly cost five retains to build each result and five releases to free it.
+  private var criterion: Criterion
+
+  /// The fixed part of a criterion's results.
+  final class Criterion: Sendable {
+    let id: String
+    let title: String
+    let dimension: String
+    let max: Double
+    let model: String?
+
+    init(id: String, title: String, dimension: String, max: Double, model: String?) {
+      self.id = id
+      self.title = title
+      self.dimension = dimension
+      self.max = max
+      self.model = model
+    }
+  }
+
+  init(criterion: Criterion, status: Status, points: Double, evidence: [Evidence], feedback: String) {
+    self.criterion = criterion
+    self.status = status
+    self.points = points
+    self.evidence = evidence
+    self.feedback = feedback
+  }
+
+  public init(
+    id: String, title: String, dimension: String, status: Status, points: Double, max: Double, evidence: [Evidence],
+    feedback: String, model: String?
+  ) {
+    self.init(
+      criterion: Criterion(id: id, title: title, dimension: dimension, max: max, model: model), status: status,
+      points: points, evidence: evidence, feedback: feedback)
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case id, title, dimension, status, points, max, evidence, feedback, model
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    try self.init(
+      id: container.decode(String.self, forKey: .id), title: container.decode(String.self, forKey: .title),
+      dimension: container.decode(String.self, forKey: .dimension), status: container.decode(Status.self, forKey: .status),
+      points: container.decode(Double.self, forKey: .points), max: container.decode(Double.self, forKey: .max),
+      evidence: container.decode([Evidence].self, forKey: .evidence),
+      feedback: container.decode(String.self, forKey: .feedback),
+      model: container.decodeIfPresent(String.self, forKey: .model))
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(id, forKey: .id)
+    try container.encode(title, forKey: .title)
+    try container.encode(dimension, forKey: .dimension)
+    try container.encode(status, forKey: .status)
+    try container.encode(points, forKey: .points)
+    try container.encode(max, forKey: .max)
+    try container.encode(evidence, forKey: .evidence)
+    try container.encode(feedback, forKey: .feedback)
+    try container.encodeIfPresent(model, forKey: .model)
+  }
+
+  public static func == (lhs: Self, rhs: Self) -> Bool {
+    lhs.id == rhs.id && lhs.title == rhs.title && lhs.dimension == rhs.dimension && lhs.status == rhs.status
+      && lhs.points == rhs.points && lhs.max == rhs.max && lhs.evidence == rhs.evidence && lhs.feedback == rhs.feedback
+      && lhs.model == rhs.model
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(id)
+    hasher.combine(title)
+    hasher.combine(dimension)
+    hasher.combine(status)
+    hasher.combine(points)
+    hasher.combine(max)
+    hasher.combine(evidence)
+    hasher.combine(feedback)
+    hasher.combine(model)
+  }
 
   public enum Status: String, Codable, Sendable, Hashable {
     case met, partial, missed

@@ -63,6 +63,9 @@ public struct Scorer: Sendable {
   private let scenario: ScenarioFacts?
   private let appliesToScenario: [Bool]?
 
+  /// The red-line penalty as notes print it ("20"), formatted once.
+  private let penaltyText: String
+
   /// The red line that confidential disclosures count as.
   public static let piiLeakRedLine = "pii-leak"
 
@@ -107,6 +110,7 @@ public struct Scorer: Sendable {
     appliesToScenario = scenario.map { scenario in
       criteria.map { $0.criterion.appliesTo.includes(archetype: scenario.archetype, variants: scenario.variants) }
     }
+    penaltyText = rubric.redLinePenalty.compact
     redLineCues = rubric.redLines.map { redLine in
       cues(redLine.cues + (redLine.id == Self.piiLeakRedLine ? [DisclosureDetector.cueID] : []))
     }
@@ -154,7 +158,7 @@ public struct Scorer: Sendable {
     // Distinct red lines, counted in place (a set of their ids cost more than the rest).
     let crossed = redLines.indices.count { index in !redLines[..<index].contains { $0.id == redLines[index].id } }
     if crossed > 0, rubric.redLinePenalty > 0 {
-      notes.append("触碰红线 \(crossed) 项，每项扣 \(rubric.redLinePenalty.compact) 分，且本次不合格。")
+      notes.append("触碰红线 \(crossed) 项，每项扣 \(penaltyText) 分，且本次不合格。")
     }
     let total = Self.round(max(0, dimensions.reduce(0) { $0 + $1.score } - rubric.redLinePenalty * Double(crossed)))
     return Scorecard(
@@ -320,6 +324,8 @@ private final class CompiledCriterion: Sendable {
   let isDisabled: Bool
   /// The feedback of a met criterion, built once rather than per scorecard.
   let metFeedback: String
+  /// What every result of this criterion shares.
+  let fixed: CriterionResult.Criterion
 
   enum Check {
     case present(count: Int)
@@ -355,14 +361,14 @@ private final class CompiledCriterion: Sendable {
     self.isDisabled = isDisabled
     if case .timing = criterion.rule { isTiming = true } else { isTiming = false }
     metFeedback = "做到了：\(criterion.title)。"
+    fixed = CriterionResult.Criterion(
+      id: criterion.id, title: criterion.title, dimension: dimensionID, max: criterion.points, model: criterion.model)
   }
 
   func result(
     status: CriterionResult.Status, points: Double, evidence: [CriterionResult.Evidence], feedback: String
   ) -> CriterionResult {
-    CriterionResult(
-      id: criterion.id, title: criterion.title, dimension: dimensionID, status: status, points: points,
-      max: criterion.points, evidence: evidence, feedback: feedback, model: criterion.model)
+    CriterionResult(criterion: fixed, status: status, points: points, evidence: evidence, feedback: feedback)
   }
 }
 

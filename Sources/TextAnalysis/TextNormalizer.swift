@@ -40,20 +40,37 @@ public struct NormalizedText: Sendable, Hashable {
     guard let span = originalRange(range) else { return "" }
     var original = original
     return original.withUTF8 { bytes in
-      var scalar = 0
-      var lower = -1
-      var upper = bytes.count
-      for index in bytes.indices where bytes[index] & 0xC0 != 0x80 {  // a scalar starts here
-        if scalar == span.lowerBound { lower = index }
-        if scalar == span.upperBound {
-          upper = index
-          break
-        }
-        scalar += 1
-      }
-      guard lower >= 0 else { return "" }
+      guard let lower = Self.offset(ofScalar: span.lowerBound, in: bytes, from: (0, 0)) else { return "" }
+      let upper = Self.offset(ofScalar: span.upperBound, in: bytes, from: (lower, span.lowerBound)) ?? bytes.count
       return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
     }
+  }
+
+  /// The byte offset where scalar number `target` starts, counting on from a known scalar
+  /// start; nil past the end. Eight bytes at a time while the target is further on: a byte
+  /// starts a scalar unless it is `10xxxxxx`, so a word's scalar starts are eight minus its
+  /// continuation bytes.
+  private static func offset(
+    ofScalar target: Int, in bytes: UnsafeBufferPointer<UInt8>, from start: (byte: Int, scalar: Int)
+  ) -> Int? {
+    var (index, scalar) = start
+    let raw = UnsafeRawBufferPointer(bytes)
+    let high: UInt64 = 0x8080_8080_8080_8080
+    while index + 8 <= bytes.count {
+      let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+      let continuations = (word & high & ~(word << 1)).nonzeroBitCount
+      guard scalar + 8 - continuations <= target else { break }
+      scalar += 8 - continuations
+      index += 8
+    }
+    while index < bytes.count {
+      if bytes[index] & 0xC0 != 0x80 {  // a scalar starts here
+        if scalar == target { return index }
+        scalar += 1
+      }
+      index += 1
+    }
+    return nil
   }
 
   /// The original scalar range behind a folded range.
