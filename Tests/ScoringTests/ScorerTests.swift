@@ -52,6 +52,28 @@ import TextAnalysis
 
   func criterion(_ card: Scorecard, _ id: String) -> CriterionResult? { card.criteria.first { $0.id == id } }
 
+  /// A scorecard read back from its JSON is the same scorecard, with the contract's keys (a
+  /// criterion's fixed fields live in a shared box, but are written like any other field).
+  @Test func scorecardsSurviveAJSONRoundTrip() throws {
+    let card = Scorer(rubric: Self.rubric, lexicon: Self.lexicon).score(
+      id: "t", scenario: Self.angry, turns: Self.turns(["我理解您现在很着急。", "不行，这是您自己的问题。"]),
+      outcome: ConversationOutcome(outcome: "hung-up", mood: ["anger": 80]))
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let json = try encoder.encode(card)
+    #expect(try JSONDecoder().decode(Scorecard.self, from: json) == card)
+    let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+    let criteria = try #require(object["criteria"] as? [[String: Any]])
+    let empathy = try #require(criteria.first { $0["id"] as? String == "empathy" })
+    #expect(Set(empathy.keys) == ["id", "title", "dimension", "status", "points", "max", "evidence", "feedback", "model"])
+    let solution = try #require(criteria.first { $0["id"] as? String == "solution" })
+    #expect(solution["model"] == nil)  // no model phrasing: the key is left out, not null
+    var edited = try #require(criterion(card, "empathy"))
+    edited.title = "共情（改）"
+    #expect(edited.title == "共情（改）" && edited.id == "empathy" && edited.max == 4 && edited.model == "我理解您的心情。")
+    #expect(edited != criterion(card, "empathy"))
+  }
+
   @Test func empathyBeforeSolutionEarnsBothWithQuotedEvidence() throws {
     let card = Scorer(rubric: Self.rubric, lexicon: Self.lexicon).score(
       id: "t", scenario: Self.angry, turns: Self.turns(["我理解您现在很着急。", "我马上为您申请退款。"]), outcome: nil)

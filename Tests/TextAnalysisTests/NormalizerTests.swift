@@ -43,6 +43,23 @@ import Testing
     #expect(folded.quote(0..<folded.scalars.count) == heavy)
   }
 
+  /// Quotes find their bytes a word at a time while the span is further on: every span of a
+  /// reply mixing one-, two-, three- and four-byte characters quotes exactly the characters
+  /// behind it, wherever word boundaries fall.
+  @Test func everySpanOfMixedWidthTextQuotesWhatWasTyped() {
+    let typed = "ok，退款é3600元😀我們會在２４小時內處理ab🧧好的"
+    let text = normalizer.normalize(typed)
+    let characters = Array(typed.unicodeScalars)
+    #expect(text.scalars.count == characters.count)  // nothing here folds away or expands
+    for lower in 0..<characters.count {
+      for upper in (lower + 1)...characters.count {
+        var expected = String.UnicodeScalarView()
+        expected.append(contentsOf: characters[lower..<upper])
+        #expect(text.quote(lower..<upper) == String(expected), "span \(lower)..<\(upper)")
+      }
+    }
+  }
+
   /// A reply that starts with something folding drops or expands (a space, "…") still quotes
   /// exactly what was typed.
   @Test func leadingDroppedOrExpandedScalarsKeepTheMap() {
