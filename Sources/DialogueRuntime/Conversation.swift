@@ -78,8 +78,8 @@ public struct Conversation: Sendable {
     var contradictionLine: Line?
     if let contradiction = contradiction(in: features) {
       events.append(.contradiction(kind: contradiction.kind, earlier: contradiction.earlier, now: contradiction.now))
-      changes["anger"] += 10
-      changes["trust"] -= 15
+      changes[.anger] += 10
+      changes[.trust] -= 15
       contradictionLine = Line(
         id: "contradiction", text: "刚才说的是「\(contradiction.earlier)」，现在又成了「\(contradiction.now)」？到底哪句算数？",
         speaker: program.speakers.first { !$0.representative }?.id ?? program.speakers.first?.id)

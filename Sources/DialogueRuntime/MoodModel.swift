@@ -10,7 +10,7 @@ struct MoodModel: Sendable {
 
   /// The change per mood variable for one reply (variables the scenario lacks are ignored).
   func changes(for reply: ReplyFeatures) -> MoodChange {
-    var delta = MoodChange(names: index.moodNames)
+    var delta = MoodChange(count: index.moodNames.count, known: index.knownMood)
     for (changes, cue) in zip(index.reactionChanges, index.reactionCues) where reply.analysis.shows(index: cue) {
       for (variable, amount) in changes { delta.amounts[variable] += amount }
     }
@@ -22,20 +22,20 @@ struct MoodModel: Sendable {
 
   /// 支配型 wants it short and a choice; 影响型 warmth; 稳健型 step-by-step reassurance;
   /// 分析型 figures and citations, and no vagueness.
-  private func personality(_ reply: ReplyFeatures, _ add: (String, Int) -> Void) {
+  private func personality(_ reply: ReplyFeatures, _ add: (KnownMood, Int) -> Void) {
     switch program.personality {
     case .dominant:
-      if reply.length > 120 { add("patience", -8) }
-      if reply.has(.options) { add("trust", 5); add("anger", -3) }
+      if reply.length > 120 { add(.patience, -8) }
+      if reply.has(.options) { add(.trust, 5); add(.anger, -3) }
     case .influential:
-      if reply.has(.warmth) { add("anger", -4); add("trust", 4) }
-      if !reply.has(.warmth), reply.length < 20 { add("trust", -3) }
+      if reply.has(.warmth) { add(.anger, -4); add(.trust, 4) }
+      if !reply.has(.warmth), reply.length < 20 { add(.trust, -3) }
     case .steady:
-      if reply.has(.reassurance) { add("anger", -3); add("trust", 5) }
-      if reply.length < 12 { add("trust", -4) }
+      if reply.has(.reassurance) { add(.anger, -3); add(.trust, 5) }
+      if reply.length < 12 { add(.trust, -4) }
     case .analytical:
-      if reply.has(.citation) || !reply.commitments.isEmpty { add("trust", 6) }
-      if reply.has(.vagueness) { add("trust", -6) }
+      if reply.has(.citation) || !reply.commitments.isEmpty { add(.trust, 6) }
+      if reply.has(.vagueness) { add(.trust, -6) }
     }
   }
 
@@ -46,20 +46,20 @@ struct MoodModel: Sendable {
     for variant in program.variants {
       switch variant {
       case .media:
-        if reply.hasAny(provocations), delta["anger"] > 0 {
-          delta["anger"] += delta["anger"] / 2
+        if reply.hasAny(provocations), delta[.anger] > 0 {
+          delta[.anger] += delta[.anger] / 2
         }
       case .vip:
-        delta["patience"] -= 3
+        delta[.patience] -= 3
       case .crossDepartment:
         if reply.has(.shirking) {
-          delta["anger"] += 10
-          delta["patience"] -= 10
+          delta[.anger] += 10
+          delta[.patience] -= 10
         }
       case .privacy:
         if reply.disclosed {
-          delta["trust"] -= 30
-          delta["anger"] += 20
+          delta[.trust] -= 30
+          delta[.anger] += 20
         }
       }
     }
@@ -70,19 +70,46 @@ struct MoodModel: Sendable {
 }
 
 /// How one reply moves each mood variable, indexed like the program's `mood` (no hashing per
-/// turn). Rules written by name (`anger`, `trust`, `patience`) read and add through the name
-/// subscript; a name the scenario does not declare reads 0 and ignores additions.
+/// turn). Rules about the well-known variables (anger, trust, patience) read and add through
+/// ``KnownMood``; a variable the scenario does not declare reads 0 and ignores additions.
 struct MoodChange {
-  let names: [String]
   var amounts: [Int]
+  let known: KnownMoodPositions
 
-  init(names: [String]) {
-    self.names = names
-    amounts = [Int](filling: 0, count: names.count)
+  init(count: Int, known: KnownMoodPositions) {
+    amounts = [Int](filling: 0, count: count)
+    self.known = known
   }
 
-  subscript(name: String) -> Int {
-    get { names.firstIndex(of: name).map { amounts[$0] } ?? 0 }
-    set { if let index = names.firstIndex(of: name) { amounts[index] = newValue } }
+  subscript(variable: KnownMood) -> Int {
+    get { known[variable].map { amounts[$0] } ?? 0 }
+    set { if let position = known[variable] { amounts[position] = newValue } }
+  }
+}
+
+/// The mood variables the built-in rules (personalities, variants, contradictions) speak of.
+enum KnownMood: String {
+  case anger, trust, patience
+}
+
+/// Where each ``KnownMood`` is in a scenario's mood variables (nil: not declared), found once
+/// per scenario rather than by comparing names every turn.
+struct KnownMoodPositions: Sendable {
+  private let anger: Int?
+  private let trust: Int?
+  private let patience: Int?
+
+  init(names: [String]) {
+    anger = names.firstIndex(of: KnownMood.anger.rawValue)
+    trust = names.firstIndex(of: KnownMood.trust.rawValue)
+    patience = names.firstIndex(of: KnownMood.patience.rawValue)
+  }
+
+  subscript(variable: KnownMood) -> Int? {
+    switch variable {
+    case .anger: anger
+    case .trust: trust
+    case .patience: patience
+    }
   }
 }

@@ -17,6 +17,8 @@ public final class ScenarioIndex: Sendable {
   let factCues: [[Int32]]
   /// The mood variables' names, in program order (a ``MoodChange`` is indexed the same way).
   let moodNames: [String]
+  /// Where anger, trust and patience are among them.
+  let knownMood: KnownMoodPositions
   /// Per reaction, and for every turn: the mood changes by variable index (unknown names dropped).
   let reactionChanges: [[(variable: Int, amount: Int)]]
   let perTurnChanges: [(variable: Int, amount: Int)]
@@ -48,6 +50,7 @@ public final class ScenarioIndex: Sendable {
       changes.sorted { $0.key < $1.key }.compactMap { name, amount in names.firstIndex(of: name).map { ($0, amount) } }
     }
     moodNames = names
+    knownMood = KnownMoodPositions(names: names)
     reactionChanges = program.reactions.map { indexed($0.changes) }
     perTurnChanges = indexed(program.perTurn)
     let speakers = program.speakers.map { speaker in program.mood.map { speaker.mood[$0.name] ?? $0.start } }

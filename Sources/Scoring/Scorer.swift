@@ -65,6 +65,8 @@ public struct Scorer: Sendable {
 
   /// The red-line penalty as notes print it ("20"), formatted once.
   private let penaltyText: String
+  /// What evidence and red lines say about the hits of lexicon patterns, written once.
+  private let explanations: HitExplanations
 
   /// The red line that confidential disclosures count as.
   public static let piiLeakRedLine = "pii-leak"
@@ -111,6 +113,7 @@ public struct Scorer: Sendable {
       criteria.map { $0.criterion.appliesTo.includes(archetype: scenario.archetype, variants: scenario.variants) }
     }
     penaltyText = rubric.redLinePenalty.compact
+    explanations = HitExplanations(lexicon)
     redLineCues = rubric.redLines.map { redLine in
       cues(redLine.cues + (redLine.id == Self.piiLeakRedLine ? [DisclosureDetector.cueID] : []))
     }
@@ -119,7 +122,7 @@ public struct Scorer: Sendable {
   public func score(
     id: String, scenario: ScenarioFacts, turns: [AnalyzedTurn], outcome: ConversationOutcome?
   ) -> Scorecard {
-    let trainee = TraineeTurns(turns)
+    let trainee = TraineeTurns(turns, explanations: explanations)
     var notes: [String] = []
     if outcome == nil {
       notes.append("结局与情绪类评分项不适用：本次评分未经客户模型回放。")
@@ -270,7 +273,7 @@ public struct Scorer: Sendable {
           id: redLine?.id ?? Self.piiLeakRedLine, title: redLine?.title ?? "泄露个人信息", turn: turn,
           quote: analysis.text.clause(around: hit.range),
           feedback: redLine?.feedback ?? "不得向任何人透露客户或第三方的个人信息。",
-          basis: "cue \(hit.cue): \(hit.explanation)"))
+          basis: explanations.basis(hit)))
       }
       if found.isEmpty, let model = redLineModel, let probability, probability >= model.flagThreshold {
         let assessment = model.assess(analysis.text)
@@ -302,7 +305,52 @@ public struct Scorer: Sendable {
   static func round(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 }
 
-/// The trainee's side of a transcript, with the questions criteria ask of it.
+/// The explanations of hits by lexicon patterns, and the red-line basis built on them, written
+/// once per pattern: evidence and red lines quote one for every hit they show, and building
+/// each string anew cost more than finding it (an allocation, and growing it as Chinese text
+/// is appended). Other hits (recognisers, examples, disclosures) are explained as they come.
+final class HitExplanations: Sendable {
+  /// Per pattern source: ``CueHit/explanation`` of its hits.
+  private let byPattern: [String: String]
+  /// Per cue index and pattern source: the red-line basis of its hits.
+  private let basisByPattern: [CuePattern: String]
+
+  struct CuePattern: Hashable {
+    var cue: Int32
+    var source: String
+  }
+
+  init(_ lexicon: CueLexicon) {
+    var byPattern: [String: String] = [:]
+    var basisByPattern: [CuePattern: String] = [:]
+    for (index, cue) in lexicon.cues.enumerated() {
+      for pattern in cue.patterns {
+        let hit = CueHit(cue: cue.id, cueIndex: Int32(index), range: 0..<0, evidence: .pattern(pattern.source))
+        byPattern[pattern.source] = hit.explanation
+        basisByPattern[CuePattern(cue: Int32(index), source: pattern.source)] = Self.writeBasis(hit)
+      }
+    }
+    self.byPattern = byPattern
+    self.basisByPattern = basisByPattern
+  }
+
+  /// The hit's ``CueHit/explanation``.
+  func explanation(_ hit: CueHit) -> String {
+    if case .pattern(let source) = hit.evidence, let written = byPattern[source] { return written }
+    return hit.explanation
+  }
+
+  /// Why a red line was found: the cue and its explanation.
+  func basis(_ hit: CueHit) -> String {
+    if case .pattern(let source) = hit.evidence, let written = basisByPattern[CuePattern(cue: hit.cueIndex, source: source)] {
+      return written
+    }
+    return Self.writeBasis(hit)
+  }
+
+  private static func writeBasis(_ hit: CueHit) -> String { "cue \(hit.cue): \(hit.explanation)" }
+}
+
 /// A criterion prepared for scoring: its dimension and the lexicon indices of the cues its rule
 /// reads (for ordering rules: first, then before).
 private final class CompiledCriterion: Sendable {
@@ -372,6 +420,7 @@ private final class CompiledCriterion: Sendable {
   }
 }
 
+/// The trainee's side of a transcript, with the questions criteria ask of it.
 struct TraineeTurns {
   /// Trainee turn numbers (1-based) of the analysed trainee replies, parallel to `analyses`.
   /// Parallel arrays and index loops, because copying a `ReplyAnalysis` out of a tuple retains
@@ -379,9 +428,11 @@ struct TraineeTurns {
   let numbers: [Int]
   let analyses: [ReplyAnalysis]
   private let turns: [AnalyzedTurn]
+  private let explanations: HitExplanations
 
-  init(_ turns: [AnalyzedTurn]) {
+  init(_ turns: [AnalyzedTurn], explanations: HitExplanations) {
     self.turns = turns
+    self.explanations = explanations
     var number = 0
     var numbers: [Int] = []
     var analyses: [ReplyAnalysis] = []
@@ -437,7 +488,7 @@ struct TraineeTurns {
   }
 
   private func quote(_ hit: CueHit, inReply index: Int) -> CriterionResult.Evidence {
-    .init(turn: numbers[index], quote: analyses[index].text.clause(around: hit.range), cue: hit.cue, match: hit.explanation)
+    .init(turn: numbers[index], quote: analyses[index].text.clause(around: hit.range), cue: hit.cue, match: explanations.explanation(hit))
   }
 
   /// Seconds from each customer turn to the trainee reply after it; nil when times are missing.

@@ -20,17 +20,23 @@ public struct DisclosureDetector: Sendable {
   public func augment(_ analysis: ReplyAnalysis) -> ReplyAnalysis {
     guard !needles.isEmpty else { return analysis }
     var added: [CueHit] = []
-    let haystack = analysis.text.scalars
-    for needle in needles {
-      var start = 0
-      while start + needle.scalars.count <= haystack.count {
-        if haystack[start] == needle.scalars[0], haystack[start..<(start + needle.scalars.count)].elementsEqual(needle.scalars) {
-          added.append(CueHit(
-            cue: Self.cueID, cueIndex: CueHit.disclosureIndex, range: start..<(start + needle.scalars.count),
-            evidence: .disclosure(fact: needle.fact, text: needle.text)))
-          start += needle.scalars.count
-        } else {
-          start += 1
+    // Through buffer pointers, by index: this runs for every reply of the scenario, and a loop
+    // over the needles' tuples retained three buffers per needle, per reply.
+    analysis.text.scalars.withUnsafeBufferPointer { haystack in
+      for index in needles.indices {
+        needles[index].scalars.withUnsafeBufferPointer { needle in
+          guard let first = needle.first else { return }
+          var start = 0
+          while start + needle.count <= haystack.count {
+            if haystack[start] == first, UnsafeBufferPointer(rebasing: haystack[start..<(start + needle.count)]).elementsEqual(needle) {
+              added.append(CueHit(
+                cue: Self.cueID, cueIndex: CueHit.disclosureIndex, range: start..<(start + needle.count),
+                evidence: .disclosure(fact: needles[index].fact, text: needles[index].text)))
+              start += needle.count
+            } else {
+              start += 1
+            }
+          }
         }
       }
     }
