@@ -143,27 +143,34 @@ public struct Conversation: Sendable {
 
   /// Applies changes (to every speaker in a group, then contagion), clamps, reports changes.
   private mutating func apply(_ changes: MoodChange, reporting events: inout [ConversationEvent]) {
-    let before = state.mood
-    if program.speakers.isEmpty {
-      for (index, variable) in program.mood.enumerated() {
-        state.mood[index] = clamp(state.mood[index] + changes.amounts[index], variable)
-      }
-    } else {
-      for speaker in state.speakerMood.indices {
-        for (index, variable) in program.mood.enumerated() {
-          state.speakerMood[speaker][index] = clamp(state.speakerMood[speaker][index] + changes.amounts[index], variable)
-        }
-      }
-      if let anger = program.mood.firstIndex(where: { $0.name == "anger" }) {
-        let angriest = state.speakerMood.map { $0[anger] }.max() ?? 0
-        for speaker in state.speakerMood.indices {
-          let gap = Double(angriest - state.speakerMood[speaker][anger])
-          state.speakerMood[speaker][anger] += Int((gap * MoodModel.contagion).rounded())
-        }
-      }
-      state.mood = Self.average(state.speakerMood, bounds: program.mood)
-    }
     let names = index.moodNames
+    if program.speakers.isEmpty {
+      // One customer: each variable changes in place, reported as it goes (no copy of the mood
+      // to compare with afterwards, every turn).
+      for position in names.indices {
+        let before = state.mood[position]
+        let after = clamp(before + changes.amounts[position], program.mood[position])
+        guard after != before else { continue }
+        state.mood[position] = after
+        events.append(.moodChanged(variable: names[position], speaker: nil, from: before, to: after))
+      }
+      return
+    }
+    // A group: every speaker changes, anger spreads, and the collective mood is their average.
+    let before = state.mood
+    for speaker in state.speakerMood.indices {
+      for (index, variable) in program.mood.enumerated() {
+        state.speakerMood[speaker][index] = clamp(state.speakerMood[speaker][index] + changes.amounts[index], variable)
+      }
+    }
+    if let anger = index.knownMood[.anger] {
+      let angriest = state.speakerMood.map { $0[anger] }.max() ?? 0
+      for speaker in state.speakerMood.indices {
+        let gap = Double(angriest - state.speakerMood[speaker][anger])
+        state.speakerMood[speaker][anger] += Int((gap * MoodModel.contagion).rounded())
+      }
+    }
+    state.mood = Self.average(state.speakerMood, bounds: program.mood)
     for position in names.indices where before[position] != state.mood[position] {
       events.append(.moodChanged(variable: names[position], speaker: nil, from: before[position], to: state.mood[position]))
     }

@@ -42,11 +42,10 @@ struct MoodModel: Sendable {
   /// Media attention makes every provocation worse; a VIP runs out of patience sooner; in a
   /// cross-department case being passed on hurts most; in a privacy case a disclosure is fatal.
   private func variants(_ reply: ReplyFeatures, _ delta: inout MoodChange) {
-    let provocations: [CueTag] = [.refusal, .blame, .calmingOrder, .shirking, .jargon]
     for variant in program.variants {
       switch variant {
       case .media:
-        if reply.hasAny(provocations), delta[.anger] > 0 {
+        if reply.hasAny(Self.provocations), delta[.anger] > 0 {
           delta[.anger] += delta[.anger] / 2
         }
       case .vip:
@@ -64,6 +63,9 @@ struct MoodModel: Sendable {
       }
     }
   }
+
+  /// What media attention makes worse (one list, not one per reply).
+  static let provocations: [CueTag] = [.refusal, .blame, .calmingOrder, .shirking, .jargon]
 
   /// In a group, anger spreads: each speaker moves a fifth of the way towards the angriest.
   static let contagion = 0.2

@@ -309,43 +309,73 @@ public struct Scorer: Sendable {
 /// once per pattern: evidence and red lines quote one for every hit they show, and building
 /// each string anew cost more than finding it (an allocation, and growing it as Chinese text
 /// is appended). Other hits (recognisers, examples, disclosures) are explained as they come.
+///
+/// Found by a hash of the cue and the pattern's UTF-8 bytes, then checked byte for byte: a
+/// dictionary keyed by the source text itself would hash it through Unicode normalisation,
+/// which for Chinese costs more than writing the explanation.
 final class HitExplanations: Sendable {
-  /// Per pattern source: ``CueHit/explanation`` of its hits.
-  private let byPattern: [String: String]
-  /// Per cue index and pattern source: the red-line basis of its hits.
-  private let basisByPattern: [CuePattern: String]
+  private let written: [Written]
+  /// Per hash of cue index and source bytes: the first entry of `written` with that hash (a
+  /// collision only means that hit's explanation is written anew).
+  private let byKey: [UInt64: Int]
 
-  struct CuePattern: Hashable {
-    var cue: Int32
-    var source: String
+  struct Written {
+    let source: String
+    let explanation: String
+    let basis: String
   }
 
   init(_ lexicon: CueLexicon) {
-    var byPattern: [String: String] = [:]
-    var basisByPattern: [CuePattern: String] = [:]
+    var written: [Written] = []
+    var byKey: [UInt64: Int] = [:]
     for (index, cue) in lexicon.cues.enumerated() {
       for pattern in cue.patterns {
         let hit = CueHit(cue: cue.id, cueIndex: Int32(index), range: 0..<0, evidence: .pattern(pattern.source))
-        byPattern[pattern.source] = hit.explanation
-        basisByPattern[CuePattern(cue: Int32(index), source: pattern.source)] = Self.writeBasis(hit)
+        let key = Self.key(cue: hit.cueIndex, source: pattern.source)
+        if byKey[key] == nil { byKey[key] = written.count }
+        written.append(Written(source: pattern.source, explanation: hit.explanation, basis: Self.writeBasis(hit)))
       }
     }
-    self.byPattern = byPattern
-    self.basisByPattern = basisByPattern
+    self.written = written
+    self.byKey = byKey
   }
 
   /// The hit's ``CueHit/explanation``.
   func explanation(_ hit: CueHit) -> String {
-    if case .pattern(let source) = hit.evidence, let written = byPattern[source] { return written }
-    return hit.explanation
+    find(hit).map { written[$0].explanation } ?? hit.explanation
   }
 
   /// Why a red line was found: the cue and its explanation.
   func basis(_ hit: CueHit) -> String {
-    if case .pattern(let source) = hit.evidence, let written = basisByPattern[CuePattern(cue: hit.cueIndex, source: source)] {
-      return written
+    find(hit).map { written[$0].basis } ?? Self.writeBasis(hit)
+  }
+
+  /// The entry written for the hit's cue and pattern, if it was made by one.
+  private func find(_ hit: CueHit) -> Int? {
+    guard case .pattern(let source) = hit.evidence, let entry = byKey[Self.key(cue: hit.cueIndex, source: source)],
+      Self.sameBytes(written[entry].source, source)
+    else { return nil }
+    return entry
+  }
+
+  /// FNV-1a over the cue index and the source's UTF-8 bytes.
+  private static func key(cue: Int32, source: String) -> UInt64 {
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(UInt32(bitPattern: cue))
+    var source = source
+    source.withUTF8 { bytes in
+      for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
     }
-    return Self.writeBasis(hit)
+    return hash
+  }
+
+  private static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
+    var lhs = lhs
+    var rhs = rhs
+    return lhs.withUTF8 { left in
+      rhs.withUTF8 { right in
+        left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+      }
+    }
   }
 
   private static func writeBasis(_ hit: CueHit) -> String { "cue \(hit.cue): \(hit.explanation)" }
@@ -423,8 +453,8 @@ private final class CompiledCriterion: Sendable {
 /// The trainee's side of a transcript, with the questions criteria ask of it.
 struct TraineeTurns {
   /// Trainee turn numbers (1-based) of the analysed trainee replies, parallel to `analyses`.
-  /// Parallel arrays and index loops, because copying a `ReplyAnalysis` out of a tuple retains
-  /// all its buffers, and this is read for every criterion of every scorecard.
+  /// Parallel arrays and index loops: this is read for every criterion of every scorecard, and
+  /// a loop over tuples copies each element out (a retain and a release per reply per question).
   let numbers: [Int]
   let analyses: [ReplyAnalysis]
   private let turns: [AnalyzedTurn]

@@ -42,7 +42,11 @@ public struct CueHit: Sendable, Hashable, Codable {
 
 /// Everything the text analysis learnt about one reply. Computed once per reply and shared by
 /// the customer model and the scorer (STYLE G1: never match the same text twice).
-public struct ReplyAnalysis: Sendable, Hashable {
+///
+/// Immutable, and a class so that sharing it costs one retain: the turn record, the customer
+/// model's features and the scorer each hold the analysis, and a struct of six buffers cost six
+/// retains and six releases per copy, several times per reply. Equal analyses are equal by value.
+public final class ReplyAnalysis: Sendable, Hashable {
   public let text: NormalizedText
   /// All cue hits, ordered by position.
   public let hits: [CueHit]
@@ -65,6 +69,16 @@ public struct ReplyAnalysis: Sendable, Hashable {
       if position >= 0 { bits[position >> 6] |= 1 << UInt64(position & 63) }
     }
     shownBits = bits
+  }
+
+  public static func == (lhs: ReplyAnalysis, rhs: ReplyAnalysis) -> Bool {
+    lhs === rhs || (lhs.text == rhs.text && lhs.hits == rhs.hits && lhs.quantities == rhs.quantities)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(text)
+    hasher.combine(hits)
+    hasher.combine(quantities)
   }
 
   /// Whether the reply shows the cue at lexicon index `index`.

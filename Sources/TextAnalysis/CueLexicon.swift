@@ -145,5 +145,9 @@ public struct CueIndex: Sendable {
 
 extension CueTag {
   /// This tag's bit in a ``CueIndex/tagBits`` mask.
-  public var bit: UInt32 { 1 << UInt32(CueTag.allCases.firstIndex(of: self) ?? 0) }
+  public var bit: UInt32 { 1 << UInt32(Self.declarationOrder.firstIndex(of: self) ?? 0) }
+
+  /// `allCases`, made once: the customer model asks for tag bits every turn, and `allCases`
+  /// builds a new array each time.
+  private static let declarationOrder = allCases
 }
