@@ -284,9 +284,11 @@ public final class CueMatcher: Sendable {
       hits.reserveCapacity(candidates.count + 4)
       withUnsafeTemporaryAllocation(of: Int32.self, capacity: matches.count) { buffer in
         var count = 0
-        for index in matches.indices where anyExceptionStartBits.contains(owner: 0, term: Int(matches[index].term)) {
+        for index in matches.indices {
+          // Written always, kept when it starts an exception: no branch to mispredict on a
+          // coin-flip test, once per term occurrence (the buffer has room for every one).
           buffer[count] = Int32(index)
-          count += 1
+          count += anyExceptionStartBits.contains(owner: 0, term: Int(matches[index].term)) ? 1 : 0
         }
         let starters = UnsafeBufferPointer(rebasing: buffer[0..<count])
         for candidate in candidates
