@@ -320,6 +320,7 @@ final class HitExplanations: Sendable {
   private let byKey: [UInt64: Int]
 
   struct Written {
+    let cue: Int32
     let source: String
     let explanation: String
     let basis: String
@@ -333,7 +334,8 @@ final class HitExplanations: Sendable {
         let hit = CueHit(cue: cue.id, cueIndex: Int32(index), range: 0..<0, evidence: .pattern(pattern.source))
         let key = Self.key(cue: hit.cueIndex, source: pattern.source)
         if byKey[key] == nil { byKey[key] = written.count }
-        written.append(Written(source: pattern.source, explanation: hit.explanation, basis: Self.writeBasis(hit)))
+        written.append(Written(
+          cue: hit.cueIndex, source: pattern.source, explanation: hit.explanation, basis: Self.writeBasis(hit)))
       }
     }
     self.written = written
@@ -353,7 +355,7 @@ final class HitExplanations: Sendable {
   /// The entry written for the hit's cue and pattern, if it was made by one.
   private func find(_ hit: CueHit) -> Int? {
     guard case .pattern(let source) = hit.evidence, let entry = byKey[Self.key(cue: hit.cueIndex, source: source)],
-      Self.sameBytes(written[entry].source, source)
+      written[entry].cue == hit.cueIndex, Self.sameBytes(written[entry].source, source)
     else { return nil }
     return entry
   }

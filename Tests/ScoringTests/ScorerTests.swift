@@ -62,6 +62,8 @@ import TextAnalysis
     encoder.outputFormatting = [.sortedKeys]
     let json = try encoder.encode(card)
     #expect(try JSONDecoder().decode(Scorecard.self, from: json) == card)
+    #expect(criterion(card, "empathy")?.evidence.first?.match == "pattern '理解您'")
+    #expect(card.redLines.first?.basis == "cue blames-customer: pattern '您自己的问题'")
     let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
     let criteria = try #require(object["criteria"] as? [[String: Any]])
     let empathy = try #require(criteria.first { $0["id"] as? String == "empathy" })
