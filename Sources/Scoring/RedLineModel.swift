@@ -232,15 +232,17 @@ public final class RedLineModel: Sendable {
             grams.characters(of: scalars, into: characters)
           }
           grams.withLinks { links in
+            // Locals, not properties: read once rather than at every position.
             let featureCount = Int32(grams.featureCount)
-            for start in 0..<scalars.count {
+            let (shortest, longest, count) = (shortest, longest, scalars.count)
+            for start in 0..<count {
               let character = characters[start]
               guard character != 0 else { continue }
               var link = links.first[Int(character)]
               guard link.node >= 0 else { continue }  // no n-gram starts with this character
               if shortest == 1, link.node < featureCount { counts.count(link.node) }
               var length = 1
-              while length < longest, start + length < scalars.count {
+              while length < longest, start + length < count {
                 guard let child = grams.child(of: link, characters[start + length], links) else { break }
                 link = child
                 length += 1
@@ -278,7 +280,7 @@ public final class RedLineModel: Sendable {
       while true {
         let position = Int(positions[slot])
         if position < 0 {
-          positions[slot] = Int32(distinct)
+          positions[slot] = Int32(truncatingIfNeeded: distinct)  // below the buffer's size
           features[distinct] = WeightedFeature(feature: feature, value: 1)
           distinct += 1
           return

@@ -511,16 +511,24 @@ struct TraineeTurns {
 
   /// The quote for reply `index` (of `analyses`) if it shows any of the cues.
   func evidence(for cues: [Int32], inReply index: Int) -> CriterionResult.Evidence? {
-    firstHit(of: cues, inReply: index).map { quote($0, inReply: index) }
+    guard analyses[index].showsAny(cues) else { return nil }
+    return analyses[index].hits.firstIndex { cues.contains($0.cueIndex) }.map { quote(hit: $0, inReply: index) }
   }
 
   /// The quote for reply `index` if it shows the cue.
   func evidence(for cue: Int32, inReply index: Int) -> CriterionResult.Evidence? {
-    analyses[index].hits.first { $0.cueIndex == cue }.map { quote($0, inReply: index) }
+    analyses[index].hits.firstIndex { $0.cueIndex == cue }.map { quote(hit: $0, inReply: index) }
   }
 
-  private func quote(_ hit: CueHit, inReply index: Int) -> CriterionResult.Evidence {
-    .init(turn: numbers[index], quote: analyses[index].text.clause(around: hit.range), cue: hit.cue, match: explanations.explanation(hit))
+  /// The evidence for hit `position` of reply `index`, read in place (a copy of the hit would
+  /// retain its strings, for every quote of every scorecard).
+  private func quote(hit position: Int, inReply index: Int) -> CriterionResult.Evidence {
+    let analysis = analyses[index]
+    return analysis.hits.withUnsafeBufferPointer { hits in
+      .init(
+        turn: numbers[index], quote: analysis.text.clause(around: hits[position].range), cue: hits[position].cue,
+        match: explanations.explanation(hits[position]))
+    }
   }
 
   /// Seconds from each customer turn to the trainee reply after it; nil when times are missing.

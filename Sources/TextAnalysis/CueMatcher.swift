@@ -359,14 +359,18 @@ public final class CueMatcher: Sendable {
     hits.sort {
       ($0.range.lowerBound, $0.range.upperBound, $0.cueIndex) < ($1.range.lowerBound, $1.range.upperBound, $1.cueIndex)
     }
-    var kept = 0
-    for index in hits.indices {
-      let hit = hits[index]
-      if hits[..<kept].contains(where: { $0.cueIndex == hit.cueIndex && hit.range.lowerBound < $0.range.upperBound }) {
-        continue
+    // Kept hits are moved forward through the buffer, not copied: a copy (and the array's own
+    // swapAt) retains and releases the hit's strings.
+    let kept = hits.withUnsafeMutableBufferPointer { hits in
+      var kept = 0
+      for index in hits.indices {
+        let cue = hits[index].cueIndex
+        let start = hits[index].range.lowerBound
+        if hits[..<kept].contains(where: { $0.cueIndex == cue && start < $0.range.upperBound }) { continue }
+        if kept != index { hits.swapAt(kept, index) }
+        kept += 1
       }
-      hits[kept] = hit
-      kept += 1
+      return kept
     }
     hits.removeLast(hits.count - kept)
   }
