@@ -61,7 +61,8 @@ let package = Package(
       dependencies: ["Content", "DialogueRuntime", "TestSupport", "TextAnalysis", "Yams"],
       exclude: ["Fixtures"]
     ),
-    .testTarget(name: "CLITests", dependencies: ["TestSupport", "Content"]),
+    // The pseudo-terminal driver is a script the tests run, not a resource.
+    .testTarget(name: "CLITests", dependencies: ["TestSupport", "Content"], exclude: ["pty_drill.py"]),
   ],
   swiftLanguageModes: [.v6]
 )
