@@ -6,13 +6,25 @@ public struct DisclosureDetector: Sendable {
   public static let cueID = "confidential-disclosure"
 
   private let needles: [(fact: String, text: String, scalars: [UInt32])]
+  /// Per group of 64 needles (see ``bucketCount``), per bucket of first scalars: the needles of
+  /// the group whose first scalar falls in the bucket, as bits. One pass over the reply then
+  /// tries only the needles that can start at each place, rather than a pass per needle.
+  private let firstScalarBuckets: [UInt64]
+  private static let bucketCount = 64
 
   /// - Parameter facts: for each confidential fact, its id and the strings whose appearance is a leak.
   public init(facts: [(id: String, disclosure: [String])], normalizer: TextNormalizer = .shared) {
     needles = facts.flatMap { fact in
       fact.disclosure.map { (fact.id, $0, normalizer.fold($0)) }.filter { !$0.2.isEmpty }
     }
+    var buckets = [UInt64](repeating: 0, count: (needles.count + 63) / 64 * Self.bucketCount)
+    for (index, needle) in needles.enumerated() {
+      buckets[index / 64 * Self.bucketCount + Self.bucket(needle.scalars[0])] |= 1 << UInt64(index % 64)
+    }
+    firstScalarBuckets = buckets
   }
+
+  private static func bucket(_ scalar: UInt32) -> Int { Int(scalar) % bucketCount }
 
   public var isEmpty: Bool { needles.isEmpty }
 
@@ -23,18 +35,27 @@ public struct DisclosureDetector: Sendable {
     // Through buffer pointers, by index: this runs for every reply of the scenario, and a loop
     // over the needles' tuples retained three buffers per needle, per reply.
     analysis.text.scalars.withUnsafeBufferPointer { haystack in
-      for index in needles.indices {
-        needles[index].scalars.withUnsafeBufferPointer { needle in
-          guard let first = needle.first else { return }
-          var start = 0
-          while start + needle.count <= haystack.count {
-            if haystack[start] == first, UnsafeBufferPointer(rebasing: haystack[start..<(start + needle.count)]).elementsEqual(needle) {
-              added.append(CueHit(
-                cue: Self.cueID, cueIndex: CueHit.disclosureIndex, range: start..<(start + needle.count),
-                evidence: .disclosure(fact: needles[index].fact, text: needles[index].text)))
-              start += needle.count
-            } else {
-              start += 1
+      // Per needle, where its next occurrence may start: occurrences of one needle do not overlap.
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: needles.count) { resume in
+        resume.initialize(repeating: 0)
+        for group in 0..<(needles.count + 63) / 64 {
+          let buckets = group * Self.bucketCount
+          for start in haystack.indices {
+            var candidates = firstScalarBuckets[buckets + Self.bucket(haystack[start])]
+            while candidates != 0 {
+              let index = group * 64 + candidates.trailingZeroBitCount
+              candidates &= candidates - 1
+              guard start >= resume[index] else { continue }
+              needles[index].scalars.withUnsafeBufferPointer { needle in
+                let end = start + needle.count
+                guard end <= haystack.count, UnsafeBufferPointer(rebasing: haystack[start..<end]).elementsEqual(needle) else {
+                  return
+                }
+                added.append(CueHit(
+                  cue: Self.cueID, cueIndex: CueHit.disclosureIndex, range: start..<end,
+                  evidence: .disclosure(fact: needles[index].fact, text: needles[index].text)))
+                resume[index] = end
+              }
             }
           }
         }
