@@ -248,54 +248,63 @@ public final class CueMatcher: Sendable {
     candidates.reserveCapacity(16)  // one allocation for the usual handful, not a growth series
     let lengths = automaton.termLengths
     ElementSet.with(capacity: presenceKeyCount) { present in
-      // Which terms and classes occur at all: most gapped patterns whose first term occurs
-      // lack a later one, and this rejects them without looking through the matches.
-      // Both loops run per term occurrence (dozens per reply): they read the rows through
-      // unchecked pointers.
-      termRows.withUnsafeBufferPointer { termRows in
-        presenceValues.withUnsafeBufferPointer { values in
-          for match in matches {
-            let rows = termRows[Int(match.term)]
-            for row in Int(rows.presenceStart)..<Int(rows.presenceEnd) { present.insert(Int(values[row])) }
-          }
-        }
-        patternRows.withUnsafeBufferPointer { patternRows in
-          for index in matches.indices {
-            let match = matches[index]
-            let term = Int(match.term)
-            let rows = termRows[term]
-            for row in Int(rows.patternStart)..<Int(rows.patternEnd) {
-              // Most patterns whose first term occurs lack their second: rejected here, while
-              // reading the row sequentially, before the pattern itself is loaded.
-              let second = patternRows[row].secondKey
-              if second >= 0, !present.contains(Int(second)) { continue }
-              let pattern = Int(patternRows[row].pattern)
-              guard patterns.laterElementsOccur(pattern, in: present),
-                let end = patterns.completion(pattern, startingAt: index, matches, lengths, termClasses)
-              else { continue }
-              candidates.append(Candidate(
-                owner: patterns.records[pattern].owner, start: match.end - lengths[term], end: end,
-                pattern: Int32(pattern)))
+      withUnsafeTemporaryAllocation(of: UInt64.self, capacity: matches.count) { signatureBuffer in
+        // Which terms and classes occur at all: most gapped patterns whose first term occurs
+        // lack a later one, and this rejects them without looking through the matches. And per
+        // term occurrence, its presence keys as a signature (see ``PatternTable/signatureBit(_:)``).
+        // Both loops run per term occurrence (dozens per reply): they read the rows through
+        // unchecked pointers.
+        termRows.withUnsafeBufferPointer { termRows in
+          presenceValues.withUnsafeBufferPointer { values in
+            for (index, match) in matches.enumerated() {
+              let rows = termRows[Int(match.term)]
+              var signature: UInt64 = 0
+              for row in Int(rows.presenceStart)..<Int(rows.presenceEnd) {
+                present.insert(Int(values[row]))
+                signature |= PatternTable.signatureBit(values[row])
+              }
+              signatureBuffer[index] = signature
             }
           }
-        }
-      }
-      guard !candidates.isEmpty else { return }
-      hits.reserveCapacity(candidates.count + 4)
-      withUnsafeTemporaryAllocation(of: Int32.self, capacity: matches.count) { buffer in
-        var count = 0
-        for index in matches.indices {
-          // Written always, kept when it starts an exception: no branch to mispredict on a
-          // coin-flip test, once per term occurrence (the buffer has room for every one).
-          buffer[count] = Int32(index)
-          count += anyExceptionStartBits.contains(owner: 0, term: Int(matches[index].term)) ? 1 : 0
-        }
-        let starters = UnsafeBufferPointer(rebasing: buffer[0..<count])
-        for candidate in candidates
-        where !isNegated(candidate, matches) && !isExcepted(candidate, matches, starters: starters, present) {
-          hits.append(CueHit(
-            cue: cueIDs[Int(candidate.owner)], cueIndex: candidate.owner,
-            range: Int(candidate.start)..<Int(candidate.end), evidence: .pattern(patterns.sources[Int(candidate.pattern)])))
+          let occurrences = TermOccurrences(matches: matches, signatures: UnsafeBufferPointer(signatureBuffer))
+          patternRows.withUnsafeBufferPointer { patternRows in
+            for index in matches.indices {
+              let match = matches[index]
+              let term = Int(match.term)
+              let rows = termRows[term]
+              for row in Int(rows.patternStart)..<Int(rows.patternEnd) {
+                // Most patterns whose first term occurs lack their second: rejected here, while
+                // reading the row sequentially, before the pattern itself is loaded.
+                let second = patternRows[row].secondKey
+                if second >= 0, !present.contains(Int(second)) { continue }
+                let pattern = Int(patternRows[row].pattern)
+                guard patterns.laterElementsOccur(pattern, in: present),
+                  let end = patterns.completion(pattern, startingAt: index, occurrences, lengths, termClasses)
+                else { continue }
+                candidates.append(Candidate(
+                  owner: patterns.records[pattern].owner, start: match.end - lengths[term], end: end,
+                  pattern: Int32(pattern)))
+              }
+            }
+          }
+          guard !candidates.isEmpty else { return }
+          hits.reserveCapacity(candidates.count + 4)
+          withUnsafeTemporaryAllocation(of: Int32.self, capacity: matches.count) { buffer in
+            var count = 0
+            for index in matches.indices {
+              // Written always, kept when it starts an exception: no branch to mispredict on a
+              // coin-flip test, once per term occurrence (the buffer has room for every one).
+              buffer[count] = Int32(index)
+              count += anyExceptionStartBits.contains(owner: 0, term: Int(matches[index].term)) ? 1 : 0
+            }
+            let starters = UnsafeBufferPointer(rebasing: buffer[0..<count])
+            for candidate in candidates
+            where !isNegated(candidate, matches) && !isExcepted(candidate, occurrences, starters: starters, present) {
+              hits.append(CueHit(
+                cue: cueIDs[Int(candidate.owner)], cueIndex: candidate.owner,
+                range: Int(candidate.start)..<Int(candidate.end), evidence: .pattern(patterns.sources[Int(candidate.pattern)])))
+            }
+          }
         }
       }
     }
@@ -321,9 +330,9 @@ public final class CueMatcher: Sendable {
   /// this cue's exceptions, and for the rest only the cue's own exceptions are searched (rows are
   /// sorted by cue), so a lexicon with thousands of exceptions stays cheap.
   private func isExcepted(
-    _ candidate: Candidate, _ matches: UnsafeBufferPointer<AhoCorasick.Match>, starters: UnsafeBufferPointer<Int32>,
-    _ present: ElementSet
+    _ candidate: Candidate, _ occurrences: TermOccurrences, starters: UnsafeBufferPointer<Int32>, _ present: ElementSet
   ) -> Bool {
+    let matches = occurrences.matches
     let owner = Int(candidate.owner)
     guard owner < exceptions.longestSpanByOwner.count, exceptions.longestSpanByOwner[owner] > 0 else { return false }
     let lengths = automaton.termLengths
@@ -343,7 +352,7 @@ public final class CueMatcher: Sendable {
         if second >= 0, !present.contains(Int(second)) { continue }
         let pattern = Int(exceptionsByFirstTerm.values[row])
         if exceptions.laterElementsOccur(pattern, in: present),
-          let end = exceptions.completion(pattern, startingAt: index, matches, lengths, termClasses),
+          let end = exceptions.completion(pattern, startingAt: index, occurrences, lengths, termClasses),
           end >= candidate.end
         {
           return true
@@ -445,16 +454,17 @@ struct PatternTable: Sendable {
   /// ("没" and "没有") cannot hide a match; the first complete continuation is taken.
   @inline(__always)
   func completion(
-    _ pattern: Int, startingAt index: Int, _ matches: UnsafeBufferPointer<AhoCorasick.Match>, _ lengths: [Int32],
+    _ pattern: Int, startingAt index: Int, _ occurrences: TermOccurrences, _ lengths: [Int32],
     _ termClasses: CompressedRows
   ) -> Int32? {
     let record = records[pattern]
     let count = Int(record.elementCount)
-    guard count > 1 else { return matches[index].end }
+    let end = occurrences.matches[index].end
+    guard count > 1 else { return end }
     let first = Int(record.elementStart)
     var budget = Self.continuationBudget
     return continuation(
-      from: first + 1, to: first + count, after: matches[index].end, cursor: index + 1, matches, lengths, termClasses,
+      from: first + 1, to: first + count, after: end, cursor: index + 1, occurrences, lengths, termClasses,
       budget: &budget)
   }
 
@@ -465,23 +475,27 @@ struct PatternTable: Sendable {
   /// The end of the first way elements `position..<last` can follow a match ending at `end`
   /// (depth-first; patterns have a handful of elements and each gap holds a few matches).
   private func continuation(
-    from position: Int, to last: Int, after end: Int32, cursor: Int, _ matches: UnsafeBufferPointer<AhoCorasick.Match>,
+    from position: Int, to last: Int, after end: Int32, cursor: Int, _ occurrences: TermOccurrences,
     _ lengths: [Int32], _ termClasses: CompressedRows, budget: inout Int
   ) -> Int32? {
     if position == last { return end }
     let step = steps[position]
     let latestStart = end + step.gapBefore
     let latestEnd = latestStart + step.longestWord
+    let wanted = Self.signatureBit(step.presenceKey)
+    let matches = occurrences.matches
     // Matches are ordered by end; a later term starting at or after `end` ends after it.
     var scan = cursor
     while scan < matches.count, matches[scan].end <= latestEnd {
       let candidate = matches[scan]
       let start = candidate.end - lengths[Int(candidate.term)]
-      if start >= end, start <= latestStart, Self.term(candidate.term, isIn: step.element, termClasses) {
+      if start >= end, start <= latestStart, occurrences.signatures[scan] & wanted != 0,
+        Self.term(candidate.term, isIn: step.element, termClasses)
+      {
         budget -= 1
         if budget < 0 { return nil }
         if let done = continuation(
-          from: position + 1, to: last, after: candidate.end, cursor: scan + 1, matches, lengths, termClasses,
+          from: position + 1, to: last, after: candidate.end, cursor: scan + 1, occurrences, lengths, termClasses,
           budget: &budget)
         {
           return done
@@ -521,6 +535,12 @@ struct PatternTable: Sendable {
     return true
   }
 
+  /// The bit of a presence key in a term occurrence's signature: the OR of its presence keys'
+  /// bits. A term fills an element after a pattern's first only if its presence keys include the
+  /// element's, so a clear bit rules it out with one test, before its word classes are searched.
+  @inline(__always)
+  static func signatureBit(_ presenceKey: Int32) -> UInt64 { 1 << UInt64(presenceKey & 63) }
+
   /// Whether a matched term fills a pattern element.
   @inline(__always)
   static func term(_ term: Int32, isIn element: Int32, _ termClasses: CompressedRows) -> Bool {
@@ -529,6 +549,13 @@ struct PatternTable: Sendable {
     for row in termClasses.range(Int(term)) where termClasses.values[row] == wordClass { return true }
     return false
   }
+}
+
+/// A reply's term occurrences, ordered by end, and each one's presence-key signature
+/// (``PatternTable/signatureBit(_:)``), side by side.
+struct TermOccurrences {
+  let matches: UnsafeBufferPointer<AhoCorasick.Match>
+  let signatures: UnsafeBufferPointer<UInt64>
 }
 
 /// Rows of integers packed into two arrays (compressed sparse rows): row `r` is
