@@ -146,20 +146,16 @@ public struct TextNormalizer: Sendable {
   private func quickNormalize(_ utf8: UnsafeBufferPointer<UInt8>) -> ([UInt32], [Int32])? {
     let capacity = utf8.count + 8
     var origins: [Int32] = []
-    var tracksOrigins = false
     var overflow = false
     let scalars = [UInt32](unsafeUninitializedCapacity: capacity) { output, written in
       quickFold.withUnsafeBufferPointer { table in
+        // Locals only, no nested function capturing them: the loop runs per byte of every
+        // reply, and captured variables live in memory (a load and a store per use).
         var count = 0
         var index: Int32 = 0  // of the original scalar
         var byte = 0
         /// Origins are recorded only once folding stops being one scalar for one.
-        func keepOrigins() {
-          guard !tracksOrigins else { return }
-          tracksOrigins = true
-          origins.reserveCapacity(capacity)
-          for position in 0..<count { origins.append(Int32(position)) }
-        }
+        var tracksOrigins = false
         while byte < utf8.count {
           let lead = UInt32(utf8[byte])
           var value: UInt32
@@ -182,12 +178,13 @@ public struct TextNormalizer: Sendable {
             output[count] = UInt32(quick)
             if tracksOrigins { origins.append(index) }
             count += 1
-          } else if quick == Self.dropped {
-            keepOrigins()
           } else {
             var expansion: [UInt32] = []
-            fold(Unicode.Scalar(value) ?? " ") { expansion.append($0) }
-            if expansion.count != 1 { keepOrigins() }
+            if quick != Self.dropped { fold(Unicode.Scalar(value) ?? " ") { expansion.append($0) } }
+            if expansion.count != 1, !tracksOrigins {
+              tracksOrigins = true
+              origins = Self.identityOrigins(count, capacity: capacity)
+            }
             guard count + expansion.count <= capacity else {
               overflow = true
               break
@@ -204,6 +201,14 @@ public struct TextNormalizer: Sendable {
       }
     }
     return overflow ? nil : (scalars, origins)
+  }
+
+  /// Origins for the first `count` scalars when each came from the original scalar at its place.
+  private static func identityOrigins(_ count: Int, capacity: Int) -> [Int32] {
+    var origins: [Int32] = []
+    origins.reserveCapacity(capacity)
+    for position in 0..<count { origins.append(Int32(position)) }
+    return origins
   }
 
   /// The general path, for text whose folding outgrows the fast path's room.
