@@ -88,7 +88,8 @@ public struct Conversation: Sendable {
     state.commitments += features.commitments.map { ConversationState.Commitment(stated: $0, turn: state.turn) }
 
     // 2. Immediate reactions, facts, contradictions.
-    if let reaction = zip(program.reactions, index.reactionCues).first(where: { analysis.shows(index: $1) && !$0.lines.isEmpty })?.0,
+    if analysis.showsAny(index.anyReactionCue),
+      let reaction = zip(program.reactions, index.reactionCues).first(where: { analysis.shows(index: $1) && !$0.lines.isEmpty })?.0,
       let event = say(reaction.lines)
     {
       events.append(event)
@@ -200,7 +201,7 @@ public struct Conversation: Sendable {
   // MARK: Rules
 
   private func takes(_ route: Route, _ analysis: ReplyAnalysis) -> Bool {
-    (route.cues.isEmpty || analysis.showsAny(route.cues)) && (route.condition?.holds(in: state) ?? true)
+    (route.cues.map(analysis.showsAny) ?? true) && (route.condition?.holds(in: state) ?? true)
   }
 
   /// In a group, a deadline that changes between replies ("三个工作日内", later "五个工作日内")

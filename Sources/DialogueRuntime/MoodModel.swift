@@ -11,8 +11,10 @@ struct MoodModel: Sendable {
   /// The change per mood variable for one reply (variables the scenario lacks are ignored).
   func changes(for reply: ReplyFeatures) -> MoodChange {
     var delta = MoodChange(count: index.moodNames.count, known: index.knownMood)
-    for (changes, cue) in zip(index.reactionChanges, index.reactionCues) where reply.analysis.shows(index: cue) {
-      for (variable, amount) in changes { delta.amounts[variable] += amount }
+    if reply.analysis.showsAny(index.anyReactionCue) {
+      for (changes, cue) in zip(index.reactionChanges, index.reactionCues) where reply.analysis.shows(index: cue) {
+        for (variable, amount) in changes { delta.amounts[variable] += amount }
+      }
     }
     for (variable, amount) in index.perTurnChanges { delta.amounts[variable] += amount }
     personality(reply) { delta[$0] += $1 }

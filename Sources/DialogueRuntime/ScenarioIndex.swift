@@ -10,11 +10,13 @@ public final class ScenarioIndex: Sendable {
   let cues: CueIndex
   /// Per reaction: the cue's index.
   let reactionCues: [Int32]
+  /// Every reaction's cue: a reply showing none of them (most) skips the reactions.
+  let anyReactionCue: CueSet
   /// Per state, its transitions; then those taken from every state (checked first).
   let stateRoutes: [[Route]]
   let everyStateRoutes: [Route]
-  /// Per fact: the cue indices that reveal it.
-  let factCues: [[Int32]]
+  /// Per fact: the cues that reveal it.
+  let factCues: [CueSet]
   /// The mood variables' names, in program order (a ``MoodChange`` is indexed the same way).
   let moodNames: [String]
   /// Where anger, trust and patience are among them.
@@ -34,17 +36,18 @@ public final class ScenarioIndex: Sendable {
     self.program = program
     self.cues = cues
     reactionCues = program.reactions.map { cues($0.cue) }
+    anyReactionCue = CueSet(reactionCues)
     let moodIndex = { (name: String) in program.mood.firstIndex { $0.name == name } }
     let speakerIndex = { (id: String) in program.speakers.firstIndex { $0.id == id } }
     func route(_ transition: Transition) -> Route {
       Route(
-        cues: cues(transition.cues),
+        cues: transition.cues.isEmpty ? nil : CueSet(cues(transition.cues)),
         condition: transition.condition.map { ResolvedCondition($0, mood: moodIndex, speaker: speakerIndex) },
         target: transition.target)
     }
     stateRoutes = program.states.map { $0.transitions.map(route) }
     everyStateRoutes = program.everyState.map(route)
-    factCues = program.facts.map { cues($0.revealOn) }
+    factCues = program.facts.map { CueSet(cues($0.revealOn)) }
     let names = program.mood.map(\.name)
     func indexed(_ changes: [String: Int]) -> [(variable: Int, amount: Int)] {
       changes.sorted { $0.key < $1.key }.compactMap { name, amount in names.firstIndex(of: name).map { ($0, amount) } }
@@ -60,10 +63,10 @@ public final class ScenarioIndex: Sendable {
   }
 }
 
-/// A transition ready for the turn loop: cue indices (empty = any reply), the condition with
-/// mood variables and speakers resolved to indices, and where it leads.
+/// A transition ready for the turn loop: its cues (nil = any reply), the condition with mood
+/// variables and speakers resolved to indices, and where it leads.
 struct Route: Sendable {
-  let cues: [Int32]
+  let cues: CueSet?
   let condition: ResolvedCondition?
   let target: Transition.Target
 }

@@ -55,7 +55,7 @@ public struct Scorer: Sendable {
   /// copying a `Criterion` value out of an array would retain all its strings and lists.
   private let criteria: [CompiledCriterion]
   /// The cues each red line watches, as indices (pii-leak also watches confidential disclosures).
-  private let redLineCues: [[Int32]]
+  private let redLineCues: [CueSet]
   /// The second opinion on red lines (nil: the lexicon alone decides).
   public let redLineModel: RedLineModel?
   /// The scenario this scorer grades, when told at `init`, and per criterion whether it applies
@@ -115,7 +115,7 @@ public struct Scorer: Sendable {
     penaltyText = rubric.redLinePenalty.compact
     explanations = HitExplanations(lexicon)
     redLineCues = rubric.redLines.map { redLine in
-      cues(redLine.cues + (redLine.id == Self.piiLeakRedLine ? [DisclosureDetector.cueID] : []))
+      CueSet(cues(redLine.cues + (redLine.id == Self.piiLeakRedLine ? [DisclosureDetector.cueID] : [])))
     }
   }
 
@@ -189,15 +189,16 @@ public struct Scorer: Sendable {
       return notApplicable("此项不适用于本类客户。")
     }
     let wanted = entry.cues
+    let wantedSet = entry.cueSet
     let points = entry.points
     var earned = 0.0
     var evidence: [CriterionResult.Evidence] = []
     switch entry.check {
     case .present(let count):
-      evidence = trainee.evidence(for: wanted)  // one per reply showing a cue
+      evidence = trainee.evidence(for: wantedSet)  // one per reply showing a cue
       earned = points * min(1, Double(evidence.count) / Double(max(1, count)))
     case .absent:
-      evidence = trainee.evidence(for: wanted)
+      evidence = trainee.evidence(for: wantedSet)
       earned = evidence.isEmpty ? points : 0
     case .ordering(let onlyIfBefore):
       let first = trainee.firstReply(showing: wanted[0])
@@ -210,8 +211,8 @@ public struct Scorer: Sendable {
         earned = before.map { first <= $0 } ?? true ? points : 0
       }
     case .penalty(let each, let cap):
-      let occurrences = trainee.occurrences(of: wanted)
-      evidence = trainee.evidence(for: wanted)
+      let occurrences = trainee.occurrences(of: wantedSet)
+      evidence = trainee.evidence(for: wantedSet)
       earned = max(0, points - min(cap, each * Double(occurrences)))
     case .outcome:
       guard let outcome else { return notApplicable("需要客户模型回放后才能判断结局与情绪。") }
@@ -254,7 +255,7 @@ public struct Scorer: Sendable {
       }
       // A disclosure is a red line even in a rubric that forgot to declare pii-leak.
       if !rubric.redLines.contains(where: { $0.id == Self.piiLeakRedLine }),
-        let hit = trainee.firstHit(of: [CueHit.disclosureIndex], inReply: index)
+        let hit = trainee.firstHit(of: Self.disclosureCues, inReply: index)
       {
         found.append((nil, hit))
       }
@@ -291,6 +292,9 @@ public struct Scorer: Sendable {
 
   /// Hits that report facts in the text (a scenario's confidential fact, an ID or card number)
   /// rather than a way of speaking: the model has no say over them.
+  /// Confidential disclosures, as a set of cues.
+  private static let disclosureCues = CueSet([CueHit.disclosureIndex])
+
   private static func isFactual(_ hit: CueHit) -> Bool {
     switch hit.evidence {
     case .disclosure, .detector: true
@@ -399,6 +403,8 @@ private final class CompiledCriterion: Sendable {
   let dimension: Int
   let dimensionID: String
   let cues: [Int32]
+  /// `cues` as a set, for the questions asked of every reply.
+  let cueSet: CueSet
   let isTiming: Bool
   /// Switched off for this scenario (decided once, not by hashing the id per scorecard).
   let isDisabled: Bool
@@ -438,6 +444,7 @@ private final class CompiledCriterion: Sendable {
     self.dimension = dimension
     self.dimensionID = dimensionID
     self.cues = cues
+    cueSet = CueSet(cues)
     self.isDisabled = isDisabled
     if case .timing = criterion.rule { isTiming = true } else { isTiming = false }
     metFeedback = "做到了：\(criterion.title)。"
@@ -480,7 +487,7 @@ struct TraineeTurns {
   }
 
   /// Every hit of the cues, across all turns.
-  func occurrences(of cues: [Int32]) -> Int {
+  func occurrences(of cues: CueSet) -> Int {
     var total = 0
     for index in analyses.indices where analyses[index].showsAny(cues) {
       for hit in analyses[index].hits where cues.contains(hit.cueIndex) { total += 1 }
@@ -489,7 +496,7 @@ struct TraineeTurns {
   }
 
   /// The first hit of the cues in trainee reply `index` (of `analyses`), if any.
-  func firstHit(of cues: [Int32], inReply index: Int) -> CueHit? {
+  func firstHit(of cues: CueSet, inReply index: Int) -> CueHit? {
     guard analyses[index].showsAny(cues) else { return nil }
     return analyses[index].hits.first { cues.contains($0.cueIndex) }
   }
@@ -501,7 +508,7 @@ struct TraineeTurns {
 
   /// One quote for each reply showing any of the cues: the clause around its first hit of them.
   /// So there are as many quotes as replies showing the cues.
-  func evidence(for cues: [Int32]) -> [CriterionResult.Evidence] {
+  func evidence(for cues: CueSet) -> [CriterionResult.Evidence] {
     var evidence: [CriterionResult.Evidence] = []
     for index in analyses.indices {
       if let quote = self.evidence(for: cues, inReply: index) { evidence.append(quote) }
@@ -510,7 +517,7 @@ struct TraineeTurns {
   }
 
   /// The quote for reply `index` (of `analyses`) if it shows any of the cues.
-  func evidence(for cues: [Int32], inReply index: Int) -> CriterionResult.Evidence? {
+  func evidence(for cues: CueSet, inReply index: Int) -> CriterionResult.Evidence? {
     guard analyses[index].showsAny(cues) else { return nil }
     return analyses[index].hits.firstIndex { cues.contains($0.cueIndex) }.map { quote(hit: $0, inReply: index) }
   }

@@ -56,7 +56,7 @@ public final class ReplyAnalysis: Sendable, Hashable {
   /// ask about dozens of cues per reply, and a bit test answers without a search or a branch to
   /// mispredict.
   private let shownBits: [UInt64]
-  private static let bitOffset = -Int(CueHit.disclosureIndex)
+  static let bitOffset = -Int(CueHit.disclosureIndex)
 
   public init(text: NormalizedText, hits: [CueHit], quantities: [Quantity]) {
     self.text = text
@@ -89,10 +89,11 @@ public final class ReplyAnalysis: Sendable, Hashable {
     return position >= 0 && word < shownBits.count && shownBits[word] & (1 << UInt64(position & 63)) != 0
   }
 
-  /// Whether the reply shows any of the cues (sorted or not).
+  /// Whether the reply shows any of the cues: a word-wise AND of the two bit sets.
   @inline(__always)
-  public func showsAny(_ indices: [Int32]) -> Bool {
-    indices.contains { shows(index: $0) }
+  public func showsAny(_ cues: CueSet) -> Bool {
+    for word in 0..<min(cues.words.count, shownBits.count) where cues.words[word] & shownBits[word] != 0 { return true }
+    return false
   }
 
   /// Whether the reply shows `cue`.
@@ -109,4 +110,33 @@ public final class ReplyAnalysis: Sendable, Hashable {
 
   /// What the trainee typed for a hit (the matched characters).
   public func quote(_ hit: CueHit) -> String { text.quote(hit.range) }
+}
+
+/// Cues by lexicon index as bits, laid out like a reply's shown cues (``ReplyAnalysis``), so
+/// "does the reply show any of these?" is a word-wise AND and "is this hit one of them?" a bit
+/// test. Rubric criteria, red lines and the customer model's reactions ask this of every reply;
+/// a list of indices took a search per index.
+public struct CueSet: Sendable, Hashable {
+  fileprivate let words: [UInt64]
+
+  /// The set of the cues at these lexicon indices (``CueHit/disclosureIndex`` included; -1, an
+  /// unknown cue, is kept but no hit carries it).
+  public init(_ indices: some Sequence<Int32>) {
+    var words: [UInt64] = []
+    for index in indices {
+      let position = Int(index) + ReplyAnalysis.bitOffset
+      guard position >= 0 else { continue }
+      if words.count <= position >> 6 { words += repeatElement(0, count: position >> 6 + 1 - words.count) }
+      words[position >> 6] |= 1 << UInt64(position & 63)
+    }
+    self.words = words
+  }
+
+  /// Whether the cue at lexicon index `index` is in the set.
+  @inline(__always)
+  public func contains(_ index: Int32) -> Bool {
+    let position = Int(index) + ReplyAnalysis.bitOffset
+    let word = position >> 6
+    return position >= 0 && word < words.count && words[word] & (1 << UInt64(position & 63)) != 0
+  }
 }

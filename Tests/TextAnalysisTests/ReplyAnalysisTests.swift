@@ -18,9 +18,26 @@ import Testing
     for index in Int32(-3)...260 {
       #expect(reply.shows(index: index) == shown.contains(index), "cue \(index)")
     }
-    #expect(reply.showsAny([5, 6, 200]))
-    #expect(!reply.showsAny([5, 6, -1]))
     #expect(!analysis(showing: []).shows(index: 0))
     #expect(!analysis(showing: [7]).shows(index: CueHit.disclosureIndex))
+  }
+
+  /// A reply shows any of a set of cues exactly when it shows one of them, wherever their bits
+  /// fall (sets longer or shorter than the reply's own bits, the disclosure pseudo-cue, an
+  /// unknown cue id); and a set contains exactly the indices it was made of.
+  @Test func showsAnyOfASetExactlyWhenItShowsOneOfThem() {
+    let reply = analysis(showing: [0, 63, 200, CueHit.disclosureIndex])
+    #expect(reply.showsAny(CueSet([5, 6, 200])))
+    #expect(reply.showsAny(CueSet([CueHit.disclosureIndex])))
+    #expect(reply.showsAny(CueSet([63])))
+    #expect(!reply.showsAny(CueSet([5, 6, -1])))
+    #expect(!reply.showsAny(CueSet([1_000])))
+    #expect(!reply.showsAny(CueSet([])))
+    #expect(!analysis(showing: []).showsAny(CueSet([0, CueHit.disclosureIndex])))
+    let members: [Int32] = [CueHit.disclosureIndex, 0, 61, 62, 130]
+    let set = CueSet(members)
+    for index in Int32(-3)...200 {
+      #expect(set.contains(index) == members.contains(index), "cue \(index)")
+    }
   }
 }
