@@ -475,6 +475,8 @@ struct TraineeTurns {
     var number = 0
     var numbers: [Int] = []
     var analyses: [ReplyAnalysis] = []
+    numbers.reserveCapacity(turns.count)  // at most every turn: one allocation each, not a series
+    analyses.reserveCapacity(turns.count)
     for turn in turns where turn.speaker == .trainee {
       number += 1
       if let analysis = turn.analysis {
@@ -511,7 +513,10 @@ struct TraineeTurns {
   func evidence(for cues: CueSet) -> [CriterionResult.Evidence] {
     var evidence: [CriterionResult.Evidence] = []
     for index in analyses.indices {
-      if let quote = self.evidence(for: cues, inReply: index) { evidence.append(quote) }
+      guard let quote = self.evidence(for: cues, inReply: index) else { continue }
+      // Room for a quote from every reply left, at the first: one allocation, not a series.
+      if evidence.isEmpty { evidence.reserveCapacity(analyses.count - index) }
+      evidence.append(quote)
     }
     return evidence
   }
