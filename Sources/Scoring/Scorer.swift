@@ -56,6 +56,9 @@ public struct Scorer: Sendable {
   private let criteria: [CompiledCriterion]
   /// The cues each red line watches, as indices (pii-leak also watches confidential disclosures).
   private let redLineCues: [CueSet]
+  /// Whether the rubric declares pii-leak (decided once: searching the red lines per reply
+  /// copies each one out, strings and all).
+  private let declaresPIILeak: Bool
   /// The second opinion on red lines (nil: the lexicon alone decides).
   public let redLineModel: RedLineModel?
   /// The scenario this scorer grades, when told at `init`, and per criterion whether it applies
@@ -113,6 +116,7 @@ public struct Scorer: Sendable {
       criteria.map { $0.criterion.appliesTo.includes(archetype: scenario.archetype, variants: scenario.variants) }
     }
     penaltyText = rubric.redLinePenalty.compact
+    declaresPIILeak = rubric.redLines.contains { $0.id == Self.piiLeakRedLine }
     explanations = HitExplanations(lexicon)
     redLineCues = rubric.redLines.map { redLine in
       CueSet(cues(redLine.cues + (redLine.id == Self.piiLeakRedLine ? [DisclosureDetector.cueID] : [])))
@@ -246,6 +250,9 @@ public struct Scorer: Sendable {
   /// lexicon red line is flagged when the model gives it at least its flag threshold.
   private func redLineHits(_ trainee: TraineeTurns, notes: inout [String]) -> [RedLineHit] {
     var hits: [RedLineHit] = []
+    // Read once: each read of the stored optional went through a generic copy (a metadata look-up
+    // and an indirect call), three times per reply.
+    let redLineModel = redLineModel
     for index in trainee.analyses.indices {
       let analysis = trainee.analyses[index]
       let turn = trainee.numbers[index]
@@ -254,7 +261,7 @@ public struct Scorer: Sendable {
         if let hit = trainee.firstHit(of: cues, inReply: index) { found.append((position, hit)) }
       }
       // A disclosure is a red line even in a rubric that forgot to declare pii-leak.
-      if !rubric.redLines.contains(where: { $0.id == Self.piiLeakRedLine }),
+      if !declaresPIILeak,
         let hit = trainee.firstHit(of: Self.disclosureCues, inReply: index)
       {
         found.append((nil, hit))
