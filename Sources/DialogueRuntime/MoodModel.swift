@@ -11,9 +11,14 @@ struct MoodModel: Sendable {
   /// The change per mood variable for one reply (variables the scenario lacks are ignored).
   func changes(for reply: ReplyFeatures) -> MoodChange {
     var delta = MoodChange(count: index.moodNames.count, known: index.knownMood)
-    if reply.analysis.showsAny(index.anyReactionCue) {
-      for (changes, cue) in zip(index.reactionChanges, index.reactionCues) where reply.analysis.shows(index: cue) {
-        for (variable, amount) in changes { delta.amounts[variable] += amount }
+    // By the cues shown (a handful) rather than by reaction (dozens): the sums are the same in
+    // any order.
+    let reactionsByCue = index.reactionsByCue
+    reply.analysis.forEachShownCue { cue in
+      let row = Int(cue) + ScenarioIndex.reactionCueOffset
+      guard row < reactionsByCue.count else { return }
+      for reaction in reactionsByCue[row] {
+        for (variable, amount) in index.reactionChanges[reaction] { delta.amounts[variable] += amount }
       }
     }
     for (variable, amount) in index.perTurnChanges { delta.amounts[variable] += amount }

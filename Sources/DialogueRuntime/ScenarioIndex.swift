@@ -10,8 +10,12 @@ public final class ScenarioIndex: Sendable {
   let cues: CueIndex
   /// Per reaction: the cue's index.
   let reactionCues: [Int32]
-  /// Every reaction's cue: a reply showing none of them (most) skips the reactions.
+  /// Every reaction's cue: a reply showing none of them skips the reactions.
   let anyReactionCue: CueSet
+  /// Per cue (lexicon index + ``reactionCueOffset``, so the disclosure pseudo-cue has a row): the
+  /// reactions it triggers. A reply's mood change visits the cues it shows, not every reaction.
+  let reactionsByCue: [[Int]]
+  static let reactionCueOffset = -Int(CueHit.disclosureIndex)
   /// Per state, its transitions; then those taken from every state (checked first).
   let stateRoutes: [[Route]]
   let everyStateRoutes: [Route]
@@ -37,6 +41,11 @@ public final class ScenarioIndex: Sendable {
     self.cues = cues
     reactionCues = program.reactions.map { cues($0.cue) }
     anyReactionCue = CueSet(reactionCues)
+    var reactionsByCue = [[Int]](repeating: [], count: Int(reactionCues.max() ?? 0) + Self.reactionCueOffset + 1)
+    for (reaction, cue) in reactionCues.enumerated() where Int(cue) + Self.reactionCueOffset >= 0 {
+      reactionsByCue[Int(cue) + Self.reactionCueOffset].append(reaction)
+    }
+    self.reactionsByCue = reactionsByCue
     let moodIndex = { (name: String) in program.mood.firstIndex { $0.name == name } }
     let speakerIndex = { (id: String) in program.speakers.firstIndex { $0.id == id } }
     func route(_ transition: Transition) -> Route {

@@ -89,6 +89,19 @@ public final class ReplyAnalysis: Sendable, Hashable {
     return position >= 0 && word < shownBits.count && shownBits[word] & (1 << UInt64(position & 63)) != 0
   }
 
+  /// Calls `body` with the index of every cue the reply shows, in index order (the disclosure
+  /// pseudo-cue first), each once however many hits it has.
+  @inline(__always)
+  public func forEachShownCue(_ body: (Int32) -> Void) {
+    for word in shownBits.indices {
+      var bits = shownBits[word]
+      while bits != 0 {
+        body(Int32(word * 64 + bits.trailingZeroBitCount - Self.bitOffset))
+        bits &= bits - 1
+      }
+    }
+  }
+
   /// Whether the reply shows any of the cues: a word-wise AND of the two bit sets.
   @inline(__always)
   public func showsAny(_ cues: CueSet) -> Bool {

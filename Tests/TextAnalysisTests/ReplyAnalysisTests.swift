@@ -22,6 +22,14 @@ import Testing
     #expect(!analysis(showing: [7]).shows(index: CueHit.disclosureIndex))
   }
 
+  /// Visiting the shown cues gives each once, in index order, the disclosure pseudo-cue first.
+  @Test func visitsEachShownCueOnceInIndexOrder() {
+    var visited: [Int32] = []
+    analysis(showing: [200, 0, 63, 64, 63, CueHit.disclosureIndex, 61]).forEachShownCue { visited.append($0) }
+    #expect(visited == [CueHit.disclosureIndex, 0, 61, 63, 64, 200])
+    analysis(showing: []).forEachShownCue { _ in Issue.record("a reply without hits shows no cue") }
+  }
+
   /// A reply shows any of a set of cues exactly when it shows one of them, wherever their bits
   /// fall (sets longer or shorter than the reply's own bits, the disclosure pseudo-cue, an
   /// unknown cue id); and a set contains exactly the indices it was made of.
