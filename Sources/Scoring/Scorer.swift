@@ -323,12 +323,21 @@ public struct Scorer: Sendable {
 ///
 /// Found by a hash of the cue and the pattern's UTF-8 bytes, then checked byte for byte: a
 /// dictionary keyed by the source text itself would hash it through Unicode normalisation,
-/// which for Chinese costs more than writing the explanation.
+/// which for Chinese costs more than writing the explanation; and one keyed by the hash would
+/// hash it again (the standard library's seeded SipHash), so the table is a plain open-addressing
+/// one over the hash's own bits.
 final class HitExplanations: Sendable {
   private let written: [Written]
   /// Per hash of cue index and source bytes: the first entry of `written` with that hash (a
-  /// collision only means that hit's explanation is written anew).
-  private let byKey: [UInt64: Int]
+  /// collision only means that hit's explanation is written anew), in slots probed linearly
+  /// from the hash's low bits; at most half full, a power of two long.
+  private let slots: [Slot]
+
+  struct Slot {
+    var key: UInt64
+    /// The entry of `written`, or -1 for an empty slot.
+    var entry: Int
+  }
 
   struct Written {
     let cue: Int32
@@ -339,18 +348,25 @@ final class HitExplanations: Sendable {
 
   init(_ lexicon: CueLexicon) {
     var written: [Written] = []
-    var byKey: [UInt64: Int] = [:]
+    var keys: [UInt64] = []
     for (index, cue) in lexicon.cues.enumerated() {
       for pattern in cue.patterns {
         let hit = CueHit(cue: cue.id, cueIndex: Int32(index), range: 0..<0, evidence: .pattern(pattern.source))
-        let key = Self.key(cue: hit.cueIndex, source: pattern.source)
-        if byKey[key] == nil { byKey[key] = written.count }
+        keys.append(Self.key(cue: hit.cueIndex, source: pattern.source))
         written.append(Written(
           cue: hit.cueIndex, source: pattern.source, explanation: hit.explanation, basis: Self.writeBasis(hit)))
       }
     }
+    var count = 16
+    while count < 2 * keys.count { count *= 2 }
+    var slots = [Slot](repeating: Slot(key: 0, entry: -1), count: count)
+    for (entry, key) in keys.enumerated() {
+      var slot = Int(truncatingIfNeeded: key) & (count - 1)
+      while slots[slot].entry >= 0, slots[slot].key != key { slot = (slot + 1) & (count - 1) }
+      if slots[slot].entry < 0 { slots[slot] = Slot(key: key, entry: entry) }
+    }
     self.written = written
-    self.byKey = byKey
+    self.slots = slots
   }
 
   /// The hit's ``CueHit/explanation``.
@@ -365,10 +381,21 @@ final class HitExplanations: Sendable {
 
   /// The entry written for the hit's cue and pattern, if it was made by one.
   private func find(_ hit: CueHit) -> Int? {
-    guard case .pattern(let source) = hit.evidence, let entry = byKey[Self.key(cue: hit.cueIndex, source: source)],
+    guard case .pattern(let source) = hit.evidence, let entry = entry(Self.key(cue: hit.cueIndex, source: source)),
       written[entry].cue == hit.cueIndex, Self.sameBytes(written[entry].source, source)
     else { return nil }
     return entry
+  }
+
+  /// The first entry written with this key, if any.
+  private func entry(_ key: UInt64) -> Int? {
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: key) & mask
+    while slots[slot].entry >= 0 {
+      if slots[slot].key == key { return slots[slot].entry }
+      slot = (slot + 1) & mask
+    }
+    return nil
   }
 
   /// FNV-1a over the cue index and the source's UTF-8 bytes.
