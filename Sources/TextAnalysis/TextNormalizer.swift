@@ -2,27 +2,23 @@ import Foundation
 
 /// Text folded for matching, with a map back to what the trainee typed.
 ///
-/// `scalars[i]` came from `original` scalar `origins[i]`, so a hit on the folded text can be
-/// quoted with the characters the trainee actually wrote (Traditional, full-width, spaces and all).
+/// `scalars[i]` came from the scalar of `original` whose UTF-8 starts at byte `byteStarts[i]`,
+/// so a hit on the folded text can be quoted with the characters the trainee actually wrote
+/// (Traditional, full-width, spaces and all).
 public struct NormalizedText: Sendable, Hashable {
   /// The text as given.
   public let original: String
   /// The folded scalars, as raw values (cheap to compare and hash).
   public let scalars: [UInt32]
-  /// For each folded scalar, the index of the original scalar it came from; empty when folding
-  /// kept one scalar for each (most Chinese replies have no spaces), saving an allocation.
-  private let originMap: [Int32]
+  /// For each folded scalar, where the original scalar it came from starts in `original`'s
+  /// UTF-8. Byte offsets rather than scalar indices: every scorecard quotes a few clauses, and
+  /// finding a scalar index's byte meant walking the text up to it for each quote.
+  private let byteStarts: [Int32]
 
-  init(original: String, scalars: [UInt32], origins: [Int32]) {
+  init(original: String, scalars: [UInt32], byteStarts: [Int32]) {
     self.original = original
     self.scalars = scalars
-    originMap = origins
-  }
-
-  /// The index of the original scalar the folded scalar `index` came from.
-  @inline(__always)
-  public func origin(of index: Int) -> Int {
-    originMap.isEmpty ? index : Int(originMap[index])
+    self.byteStarts = byteStarts
   }
 
   /// The folded text as a string (for debugging and explanations).
@@ -32,51 +28,22 @@ public struct NormalizedText: Sendable, Hashable {
     return String(view)
   }
 
-  /// The original characters behind the folded range `range`.
+  /// The original characters behind the folded range `range`: from the start of the first
+  /// folded scalar's original to the end of the last one's.
   public func quote(_ range: Range<Int>) -> String {
-    // Quotes are few (evidence only), so the original's UTF-8 is walked rather than a scalar
-    // copy kept: counting lead bytes finds the span without decoding, over the raw bytes
-    // (String.Index steps cost tens of instructions per byte, and every scorecard quotes).
-    guard let span = originalRange(range) else { return "" }
+    guard !range.isEmpty, range.lowerBound >= 0, range.upperBound <= scalars.count else { return "" }
+    let lower = Int(byteStarts[range.lowerBound])
+    let last = Int(byteStarts[range.upperBound - 1])
     var original = original
     return original.withUTF8 { bytes in
-      guard let lower = Self.offset(ofScalar: span.lowerBound, in: bytes, from: (0, 0)) else { return "" }
-      let upper = Self.offset(ofScalar: span.upperBound, in: bytes, from: (lower, span.lowerBound)) ?? bytes.count
+      let upper = min(bytes.count, last + Self.sequenceLength(lead: bytes[last]))
       return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
     }
   }
 
-  /// The byte offset where scalar number `target` starts, counting on from a known scalar
-  /// start; nil past the end. Eight bytes at a time while the target is further on: a byte
-  /// starts a scalar unless it is `10xxxxxx`, so a word's scalar starts are eight minus its
-  /// continuation bytes.
-  private static func offset(
-    ofScalar target: Int, in bytes: UnsafeBufferPointer<UInt8>, from start: (byte: Int, scalar: Int)
-  ) -> Int? {
-    var (index, scalar) = start
-    let raw = UnsafeRawBufferPointer(bytes)
-    let high: UInt64 = 0x8080_8080_8080_8080
-    while index + 8 <= bytes.count {
-      let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-      let continuations = (word & high & ~(word << 1)).nonzeroBitCount
-      guard scalar + 8 - continuations <= target else { break }
-      scalar += 8 - continuations
-      index += 8
-    }
-    while index < bytes.count {
-      if bytes[index] & 0xC0 != 0x80 {  // a scalar starts here
-        if scalar == target { return index }
-        scalar += 1
-      }
-      index += 1
-    }
-    return nil
-  }
-
-  /// The original scalar range behind a folded range.
-  public func originalRange(_ range: Range<Int>) -> Range<Int>? {
-    guard !range.isEmpty, range.lowerBound >= 0, range.upperBound <= scalars.count else { return nil }
-    return origin(of: range.lowerBound)..<(origin(of: range.upperBound - 1) + 1)
+  /// The length of the UTF-8 sequence a lead byte starts.
+  private static func sequenceLength(lead: UInt8) -> Int {
+    lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
   }
 
   /// The whole clause (up to sentence punctuation) around a folded range, as typed: used as the
@@ -136,94 +103,81 @@ public struct TextNormalizer: Sendable {
   public func normalize(_ text: String) -> NormalizedText {
     var contiguous = text
     let folded = contiguous.withUTF8 { quickNormalize($0) }
-    guard let (scalars, origins) = folded else { return generalNormalize(text) }
-    return NormalizedText(original: text, scalars: scalars, origins: origins)
+    guard let (scalars, byteStarts) = folded else { return generalNormalize(text) }
+    return NormalizedText(original: text, scalars: scalars, byteStarts: byteStarts)
   }
 
   /// The fast path: UTF-8 decoded by hand (a Swift string is always valid UTF-8) and each scalar
-  /// folded by table. Returns nil if a scalar expands under compatibility folding beyond the
-  /// output's reserved room, and the caller takes the general path.
+  /// folded by table. Returns the folded scalars and their byte starts (see ``NormalizedText``),
+  /// or nil if a scalar expands under compatibility folding beyond the output's reserved room,
+  /// and the caller takes the general path.
   private func quickNormalize(_ utf8: UnsafeBufferPointer<UInt8>) -> ([UInt32], [Int32])? {
     let capacity = utf8.count + 8
-    var origins: [Int32] = []
     var overflow = false
+    var byteStarts: [Int32] = []
     let scalars = [UInt32](unsafeUninitializedCapacity: capacity) { output, written in
-      quickFold.withUnsafeBufferPointer { table in
-        // Locals only, no nested function capturing them: the loop runs per byte of every
-        // reply, and captured variables live in memory (a load and a store per use).
-        var count = 0
-        var index: Int32 = 0  // of the original scalar
-        var byte = 0
-        /// Origins are recorded only once folding stops being one scalar for one.
-        var tracksOrigins = false
-        while byte < utf8.count {
-          let lead = UInt32(utf8[byte])
-          var value: UInt32
-          if lead < 0x80 {
-            value = lead
-            byte += 1
-          } else if lead < 0xE0 {
-            value = (lead & 0x1F) << 6 | UInt32(utf8[byte + 1] & 0x3F)
-            byte += 2
-          } else if lead < 0xF0 {
-            value = (lead & 0x0F) << 12 | UInt32(utf8[byte + 1] & 0x3F) << 6 | UInt32(utf8[byte + 2] & 0x3F)
-            byte += 3
-          } else {
-            value = (lead & 0x07) << 18 | UInt32(utf8[byte + 1] & 0x3F) << 12
-              | UInt32(utf8[byte + 2] & 0x3F) << 6 | UInt32(utf8[byte + 3] & 0x3F)
-            byte += 4
-          }
-          let quick = value < 0x10000 ? table[Int(value)] : Self.needsGeneralFold
-          if quick != Self.needsGeneralFold, quick != Self.dropped {
-            output[count] = UInt32(quick)
-            if tracksOrigins { origins.append(index) }
-            count += 1
-          } else {
-            var expansion: [UInt32] = []
-            if quick != Self.dropped { fold(Unicode.Scalar(value) ?? " ") { expansion.append($0) } }
-            if expansion.count != 1, !tracksOrigins {
-              tracksOrigins = true
-              origins = Self.identityOrigins(count, capacity: capacity)
+      byteStarts = [Int32](unsafeUninitializedCapacity: capacity) { starts, startsWritten in
+        quickFold.withUnsafeBufferPointer { table in
+          var count = 0
+          var byte = 0
+          while byte < utf8.count {
+            let start = Int32(truncatingIfNeeded: byte)
+            let lead = UInt32(utf8[byte])
+            var value: UInt32
+            if lead < 0x80 {
+              value = lead
+              byte += 1
+            } else if lead < 0xE0 {
+              value = (lead & 0x1F) << 6 | UInt32(utf8[byte + 1] & 0x3F)
+              byte += 2
+            } else if lead < 0xF0 {
+              value = (lead & 0x0F) << 12 | UInt32(utf8[byte + 1] & 0x3F) << 6 | UInt32(utf8[byte + 2] & 0x3F)
+              byte += 3
+            } else {
+              value = (lead & 0x07) << 18 | UInt32(utf8[byte + 1] & 0x3F) << 12
+                | UInt32(utf8[byte + 2] & 0x3F) << 6 | UInt32(utf8[byte + 3] & 0x3F)
+              byte += 4
             }
-            guard count + expansion.count <= capacity else {
-              overflow = true
-              break
-            }
-            for folded in expansion {
-              output[count] = folded
-              if tracksOrigins { origins.append(index) }
+            let quick = value < 0x10000 ? table[Int(value)] : Self.needsGeneralFold
+            if quick != Self.needsGeneralFold, quick != Self.dropped {
+              output[count] = UInt32(quick)
+              starts[count] = start
               count += 1
+            } else if quick == Self.needsGeneralFold {
+              var expansion: [UInt32] = []
+              fold(Unicode.Scalar(value) ?? " ") { expansion.append($0) }
+              guard count + expansion.count <= capacity else {
+                overflow = true
+                break
+              }
+              for folded in expansion {
+                output[count] = folded
+                starts[count] = start
+                count += 1
+              }
             }
           }
-          index += 1
+          written = count
+          startsWritten = count
         }
-        written = count
       }
     }
-    return overflow ? nil : (scalars, origins)
-  }
-
-  /// Origins for the first `count` scalars when each came from the original scalar at its place.
-  private static func identityOrigins(_ count: Int, capacity: Int) -> [Int32] {
-    var origins: [Int32] = []
-    origins.reserveCapacity(capacity)
-    for position in 0..<count { origins.append(Int32(position)) }
-    return origins
+    return overflow ? nil : (scalars, byteStarts)
   }
 
   /// The general path, for text whose folding outgrows the fast path's room.
   private func generalNormalize(_ text: String) -> NormalizedText {
     var scalars: [UInt32] = []
-    var origins: [Int32] = []
-    var index: Int32 = 0
+    var byteStarts: [Int32] = []
+    var byte: Int32 = 0
     for scalar in text.unicodeScalars {
       fold(scalar) { folded in
         scalars.append(folded)
-        origins.append(index)
+        byteStarts.append(byte)
       }
-      index += 1
+      byte += Int32(UTF8.width(scalar))
     }
-    return NormalizedText(original: text, scalars: scalars, origins: origins)
+    return NormalizedText(original: text, scalars: scalars, byteStarts: byteStarts)
   }
 
   /// The BMP scalars the cheap rules of ``fold(_:_:)`` cover, folded in advance; the rest are

@@ -43,9 +43,8 @@ import Testing
     #expect(folded.quote(0..<folded.scalars.count) == heavy)
   }
 
-  /// Quotes find their bytes a word at a time while the span is further on: every span of a
-  /// reply mixing one-, two-, three- and four-byte characters quotes exactly the characters
-  /// behind it, wherever word boundaries fall.
+  /// Quotes map folded spans to byte offsets in what was typed: every span of a reply mixing
+  /// one-, two-, three- and four-byte characters quotes exactly the characters behind it.
   @Test func everySpanOfMixedWidthTextQuotesWhatWasTyped() {
     let typed = "ok，退款é3600元😀我們會在２４小時內處理ab🧧好的"
     let text = normalizer.normalize(typed)
@@ -69,6 +68,11 @@ import Testing
     let dotted = normalizer.normalize("…我们会核实")
     #expect(dotted.folded == "...我们会核实")
     #expect(dotted.quote(3..<5) == "我们")
+    // A space inside a span is quoted; one just after it is not.
+    let inner = normalizer.normalize("我们 会核实 ")
+    #expect(inner.quote(0..<2) == "我们")
+    #expect(inner.quote(1..<3) == "们 会")
+    #expect(inner.quote(4..<5) == "实")
   }
 
   /// Every scalar folds the same through the per-reply fast path as through `fold`, which
