@@ -297,11 +297,11 @@ public struct Scorer: Sendable {
     return hits.sorted { ($0.turn, $0.id) < ($1.turn, $1.id) }
   }
 
-  /// Hits that report facts in the text (a scenario's confidential fact, an ID or card number)
-  /// rather than a way of speaking: the model has no say over them.
   /// Confidential disclosures, as a set of cues.
   private static let disclosureCues = CueSet([CueHit.disclosureIndex])
 
+  /// Hits that report facts in the text (a scenario's confidential fact, an ID or card number)
+  /// rather than a way of speaking: the model has no say over them.
   private static func isFactual(_ hit: CueHit) -> Bool {
     switch hit.evidence {
     case .disclosure, .detector: true
@@ -557,24 +557,16 @@ struct TraineeTurns {
 
   /// The quote for reply `index` (of `analyses`) if it shows any of the cues.
   func evidence(for cues: CueSet, inReply index: Int) -> CriterionResult.Evidence? {
-    guard analyses[index].showsAny(cues) else { return nil }
-    return analyses[index].hits.firstIndex { cues.contains($0.cueIndex) }.map { quote(hit: $0, inReply: index) }
+    firstHit(of: cues, inReply: index).map { quote($0, inReply: index) }
   }
 
   /// The quote for reply `index` if it shows the cue.
   func evidence(for cue: Int32, inReply index: Int) -> CriterionResult.Evidence? {
-    analyses[index].hits.firstIndex { $0.cueIndex == cue }.map { quote(hit: $0, inReply: index) }
+    analyses[index].hits.first { $0.cueIndex == cue }.map { quote($0, inReply: index) }
   }
 
-  /// The evidence for hit `position` of reply `index`, read in place (a copy of the hit would
-  /// retain its strings, for every quote of every scorecard).
-  private func quote(hit position: Int, inReply index: Int) -> CriterionResult.Evidence {
-    let analysis = analyses[index]
-    return analysis.hits.withUnsafeBufferPointer { hits in
-      .init(
-        turn: numbers[index], quote: analysis.text.clause(around: hits[position].range), cue: hits[position].cue,
-        match: explanations.explanation(hits[position]))
-    }
+  private func quote(_ hit: CueHit, inReply index: Int) -> CriterionResult.Evidence {
+    .init(turn: numbers[index], quote: analyses[index].text.clause(around: hit.range), cue: hit.cue, match: explanations.explanation(hit))
   }
 
   /// Seconds from each customer turn to the trainee reply after it; nil when times are missing.
