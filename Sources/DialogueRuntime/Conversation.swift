@@ -274,11 +274,18 @@ public struct RandomLineSelector: LineSelector {
     // The usual case (some variant not said recently) counts those variants and picks one in
     // place: every customer line comes through here, and a filtered copy of the variants cost
     // an allocation and retains per variant.
+    // The first 64 variants' freshness is kept as bits, so the pick does not compare ids again.
     var fresh = 0
-    for index in lines.indices where !recent.contains(lines[index].id) { fresh += 1 }
+    var freshBits: UInt64 = 0
+    for index in lines.indices where !recent.contains(lines[index].id) {
+      fresh += 1
+      if index < 64 { freshBits |= 1 << UInt64(index) }
+    }
     if fresh > 0 {
       var wanted = Int(random.next() % UInt64(fresh))
-      for index in lines.indices where !recent.contains(lines[index].id) {
+      for index in lines.indices {
+        let isFresh = index < 64 ? freshBits & (1 << UInt64(index)) != 0 : !recent.contains(lines[index].id)
+        guard isFresh else { continue }
         if wanted == 0 { return lines[index] }
         wanted -= 1
       }

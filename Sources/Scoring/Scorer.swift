@@ -251,8 +251,9 @@ public struct Scorer: Sendable {
   private func redLineHits(_ trainee: TraineeTurns, notes: inout [String]) -> [RedLineHit] {
     var hits: [RedLineHit] = []
     // Read once: each read of the stored optional went through a generic copy (a metadata look-up
-    // and an indirect call), three times per reply.
+    // and an indirect call), three times per reply; the thresholds too, for the same reason.
     let redLineModel = redLineModel
+    let confirmThreshold = redLineModel?.confirmThreshold
     for index in trainee.analyses.indices {
       let analysis = trainee.analyses[index]
       let turn = trainee.numbers[index]
@@ -271,7 +272,7 @@ public struct Scorer: Sendable {
         probability = model.probability(analysis.text)
       }
       for (position, hit) in found {
-        if let model = redLineModel, !Self.isFactual(hit), let probability, probability < model.confirmThreshold {
+        if let confirmThreshold, !Self.isFactual(hit), let probability, probability < confirmThreshold {
           notes.append(
             "第\(turn)轮：线索“\(hit.cue)”命中，但红线判别模型认为这句话不构成红线（把握 \(Self.percent(1 - probability))），未计为红线。")
           continue
