@@ -336,15 +336,18 @@ public final class CueMatcher: Sendable {
     let owner = Int(candidate.owner)
     guard owner < exceptions.longestSpanByOwner.count, exceptions.longestSpanByOwner[owner] > 0 else { return false }
     let lengths = automaton.termLengths
+    // Bounds in locals, read once: the loop runs per starter per hit.
     let earliestEnd = candidate.end - exceptions.longestSpanByOwner[owner]
+    let latestEnd = candidate.start + longestTerm
+    let startBits = exceptionStartBits
     for starter in starters {
       let index = Int(starter)
       let match = matches[index]
       if match.end < earliestEnd { continue }
       // Ordered by end: once a term ends this late it (and every later one) starts after the hit.
-      if match.end > candidate.start + longestTerm { break }
+      if match.end > latestEnd { break }
       let term = Int(match.term)
-      guard match.end - lengths[term] <= candidate.start, exceptionStartBits.contains(owner: owner, term: term) else {
+      guard match.end - lengths[term] <= candidate.start, startBits.contains(owner: owner, term: term) else {
         continue
       }
       for row in exceptionsByFirstTerm.range(term, sortedParallel: exceptionOwners, equalTo: candidate.owner) {
