@@ -267,6 +267,7 @@ public final class CueMatcher: Sendable {
             }
           }
           let occurrences = TermOccurrences(matches: matches, signatures: UnsafeBufferPointer(signatureBuffer))
+          let (patterns, termClasses) = (patterns, termClasses)  // locals: read once, not per row
           patternRows.withUnsafeBufferPointer { patternRows in
             for index in matches.indices {
               let match = matches[index]
