@@ -8,6 +8,8 @@ import TextAnalysis
 /// among line variants, so a transcript replays to the same ending and mood with any seed.
 public struct Conversation: Sendable {
   public var program: ScenarioProgram { index.program }
+  /// The scenario prepared for play (shared by every conversation on it).
+  public var scenario: ScenarioIndex { index }
   public private(set) var state: ConversationState
   private let index: ScenarioIndex
   private let selector: any LineSelector

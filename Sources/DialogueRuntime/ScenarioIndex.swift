@@ -34,10 +34,15 @@ public final class ScenarioIndex: Sendable {
   let startMood: [Int]
   let startSpeakerMood: [[Int]]
   let startRevealedFacts: [String]
+  /// The scenario's confidential facts, ready to be found in a reply (a disclosure is a red line).
+  public let disclosures: DisclosureDetector
 
-  public init(program: ScenarioProgram, lexicon: CueLexicon) {
+  /// - Parameter normalizer: folds the confidential facts as replies are folded.
+  public init(program: ScenarioProgram, lexicon: CueLexicon, normalizer: TextNormalizer = .shared) {
     let cues = CueIndex(lexicon)
     self.program = program
+    disclosures = DisclosureDetector(
+      facts: program.facts.filter(\.confidential).map { ($0.id, $0.disclosure) }, normalizer: normalizer)
     self.cues = cues
     reactionCues = program.reactions.map { cues($0.cue) }
     anyReactionCue = CueSet(reactionCues)

@@ -67,7 +67,7 @@ public struct DrillSession: Sendable {
     guard !isEnded else { return [] }
     snapshots.append((conversation.state, transcript.turns.count))
     let at = clock()
-    let analysis = service.analyze(text, in: program.id)
+    let analysis = service.analyze(text, in: conversation)
     transcript.turns.append(.init(speaker: .trainee, text: text, at: at))
     analyzed.append(AnalyzedTurn(speaker: .trainee, at: at, analysis: analysis))
     return record(conversation.reply(analysis))

@@ -19,14 +19,12 @@ public struct GradingService: Sendable {
     let program: ScenarioProgram
     let index: ScenarioIndex
     let scorer: Scorer
-    let disclosures: DisclosureDetector
     let facts: ScenarioFacts
 
-    init(program: ScenarioProgram, index: ScenarioIndex, scorer: Scorer, disclosures: DisclosureDetector, facts: ScenarioFacts) {
+    init(program: ScenarioProgram, index: ScenarioIndex, scorer: Scorer, facts: ScenarioFacts) {
       self.program = program
       self.index = index
       self.scorer = scorer
-      self.disclosures = disclosures
       self.facts = facts
     }
   }
@@ -42,12 +40,10 @@ public struct GradingService: Sendable {
       let facts = ScenarioFacts(id: program.id, archetype: program.archetype.rawValue, variants: program.variants.map(\.rawValue))
       scenarios[program.id] = PreparedScenario(
         program: program,
-        index: ScenarioIndex(program: program, lexicon: content.lexicon),
+        index: ScenarioIndex(program: program, lexicon: content.lexicon, normalizer: normalizer),
         scorer: Scorer(
           rubric: rubric, lexicon: content.lexicon, weights: program.rubricOverrides.weights,
           disabled: program.rubricOverrides.disabledCriteria, redLineModel: redLineModel, scenario: facts),
-        disclosures: DisclosureDetector(
-          facts: program.facts.filter(\.confidential).map { ($0.id, $0.disclosure) }, normalizer: normalizer),
         facts: facts)
     }
     self.scenarios = scenarios
@@ -56,7 +52,13 @@ public struct GradingService: Sendable {
   /// Analyses one trainee reply in a scenario: cues plus the scenario's confidential facts.
   public func analyze(_ reply: String, in scenarioID: String) -> ReplyAnalysis {
     let analysis = matcher.analyze(reply)
-    return scenarios[scenarioID]?.disclosures.augment(analysis) ?? analysis
+    return scenarios[scenarioID]?.index.disclosures.augment(analysis) ?? analysis
+  }
+
+  /// Analyses one trainee reply to a conversation: cues plus its scenario's confidential facts.
+  /// The drill's path: the conversation knows its scenario, so no look-up by id per reply.
+  public func analyze(_ reply: String, in conversation: Conversation) -> ReplyAnalysis {
+    conversation.scenario.disclosures.augment(matcher.analyze(reply))
   }
 
   /// Grades one transcript. `scenario` overrides (or supplies) the transcript's scenario id.
@@ -74,7 +76,7 @@ public struct GradingService: Sendable {
     var repliesAfterEnd = 0
     let turns = transcript.turns.map { turn -> AnalyzedTurn in
       guard turn.speaker == .trainee else { return AnalyzedTurn(speaker: .customer, at: turn.at, analysis: nil) }
-      let analysis = prepared.disclosures.augment(matcher.analyze(turn.text))
+      let analysis = prepared.index.disclosures.augment(matcher.analyze(turn.text))
       if conversation.state.isEnded { repliesAfterEnd += 1 } else { _ = conversation.reply(analysis) }
       return AnalyzedTurn(speaker: .trainee, at: turn.at, analysis: analysis)
     }

@@ -47,7 +47,7 @@ public struct ScenarioFuzzer: Sendable {
       // A few replies past the limit prove the conversation stops by itself.
       while !conversation.state.isEnded, replies < program.turnLimit + 5 {
         let text = reply(using: &random)
-        _ = conversation.reply(service.analyze(text, in: program.id))
+        _ = conversation.reply(service.analyze(text, in: conversation))
         replies += 1
       }
       report.longestRun = max(report.longestRun, conversation.state.turn)

@@ -42,7 +42,7 @@ struct EngineBenchmark: ParsableCommand {
       _ = conversation.start()
       var analyzed: [AnalyzedTurn] = []
       while !conversation.state.isEnded {
-        let analysis = service.analyze(replies[reply % replies.count], in: program.id)
+        let analysis = service.analyze(replies[reply % replies.count], in: conversation)
         reply += 1
         _ = conversation.reply(analysis)
         analyzed.append(AnalyzedTurn(speaker: .trainee, at: nil, analysis: analysis))
@@ -64,7 +64,7 @@ struct EngineBenchmark: ParsableCommand {
       guard var conversation = service.conversation(program.id, seed: UInt64(index)) else { continue }
       _ = conversation.start()
       for step in 0..<3 where !conversation.state.isEnded {
-        _ = conversation.reply(service.analyze(replies[(index + step) % replies.count], in: program.id))
+        _ = conversation.reply(service.analyze(replies[(index + step) % replies.count], in: conversation))
       }
       held.append(conversation)
     }

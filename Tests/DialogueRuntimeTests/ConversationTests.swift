@@ -106,6 +106,21 @@ import TextAnalysis
     #expect(events.contains(.factRevealed(fact: hidden.id)))
   }
 
+  /// A reply analysed for a conversation finds its scenario's confidential facts, exactly as one
+  /// analysed by scenario id (the drill analyses for the conversation it plays).
+  @Test func aReplyAnalysedForAConversationFindsItsConfidentialFacts() throws {
+    let (service, program) = try program("angry-wealth-mis-selling")
+    let conversation = try #require(service.conversation(program.id, seed: 1))
+    let reply = "您可以直接打刘经理的手机13905718826，赵秀兰也买了这款。"
+    let analysis = service.analyze(reply, in: conversation)
+    #expect(analysis == service.analyze(reply, in: program.id))
+    let disclosed = analysis.hits.compactMap { hit -> String? in
+      guard case .disclosure(let fact, _) = hit.evidence else { return nil }
+      return fact
+    }
+    #expect(disclosed == ["manager-phone", "other-buyer"])
+  }
+
   @Test func aGroupNoticesAChangedDeadline() throws {
     let (service, program) = try program("group-trust-default")
     let (conversation, events) = play(
