@@ -275,8 +275,8 @@ public struct RandomLineSelector: LineSelector {
   public func choose(from lines: [Line], avoiding recent: [String], using random: inout SplitMix64) -> Line {
     // The usual case (some variant not said recently) counts those variants and picks one in
     // place: every customer line comes through here, and a filtered copy of the variants cost
-    // an allocation and retains per variant.
-    // The first 64 variants' freshness is kept as bits, so the pick does not compare ids again.
+    // an allocation and retains per variant. The first 64 variants' freshness is kept as bits, so
+    // the pick does not compare ids again.
     var fresh = 0
     var freshBits: UInt64 = 0
     for index in lines.indices where !recent.contains(lines[index].id) {

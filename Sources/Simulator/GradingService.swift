@@ -76,7 +76,7 @@ public struct GradingService: Sendable {
     var repliesAfterEnd = 0
     let turns = transcript.turns.map { turn -> AnalyzedTurn in
       guard turn.speaker == .trainee else { return AnalyzedTurn(speaker: .customer, at: turn.at, analysis: nil) }
-      let analysis = prepared.index.disclosures.augment(matcher.analyze(turn.text))
+      let analysis = analyze(turn.text, in: conversation)
       if conversation.state.isEnded { repliesAfterEnd += 1 } else { _ = conversation.reply(analysis) }
       return AnalyzedTurn(speaker: .trainee, at: turn.at, analysis: analysis)
     }
