@@ -216,58 +216,71 @@ public final class RedLineModel: Sendable {
   /// Runs `body` with the reply's tf-idf vector over the vocabulary, l2-normalised, features in
   /// order of first occurrence (scikit-learn's operations in a fixed order: deterministic to
   /// the bit).
+  ///
+  /// Two passes over the reply. The first lists the features among the n-grams of one, two and
+  /// three characters starting at each place, without a branch: the trie is larger than the L2
+  /// cache, so most steps miss it, and only a loop with nothing to mispredict lets the processor
+  /// run ahead and have many places' misses in flight at once (the walk that counted as it went,
+  /// and stopped at a missing prefix, waited for them one by one). The second pass counts them.
   private func withFeatures<Result>(
     of scalars: [UInt32], _ body: (UnsafeMutableBufferPointer<WeightedFeature>) -> Result
   ) -> Result {
-    let most = max(1, scalars.count * (longest - shortest + 1))
-    var tableSize = 16
-    while tableSize < 2 * most { tableSize *= 2 }
-    // Distinct features with their counts, and a small table from feature to position in it.
-    return withUnsafeTemporaryAllocation(of: WeightedFeature.self, capacity: most) { features in
-      withUnsafeTemporaryAllocation(of: Int32.self, capacity: tableSize) { positions in
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(1, scalars.count)) { characters in
-          positions.initialize(repeating: -1)
-          var counts = FeatureCounts(features: features, positions: positions)
-          scalars.withUnsafeBufferPointer { scalars in
-            grams.characters(of: scalars, into: characters)
+    let count = scalars.count
+    // Two characters of padding (0, in no n-gram) past the end: every place looks two ahead.
+    return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: count + 2) { characters in
+      withUnsafeTemporaryAllocation(of: Int32.self, capacity: 3 * count + 1) { nodes in
+        scalars.withUnsafeBufferPointer { scalars in
+          grams.characters(of: scalars, into: characters)
+        }
+        characters[count] = 0
+        characters[count + 1] = 0
+        // Feature nodes in order (a node counts if it is a feature, not a prefix only nor -1 for
+        // none, of a length the model uses): written always, kept by a count that moves on only
+        // for them, so no branch is taken on what the trie holds.
+        let found = grams.withLinks { links in
+          let featureCount = UInt32(grams.featureCount)
+          let (one, two, three) = (shortest == 1, shortest <= 2 && longest >= 2, longest == 3)
+          var found = 0
+          for start in 0..<count {
+            let first = links.first[Int(characters[start])]
+            let second = grams.step(from: first, characters[start + 1], links)
+            let third = grams.step(from: second, characters[start + 2], links)
+            nodes[found] = first.node
+            found += one && UInt32(bitPattern: first.node) < featureCount ? 1 : 0
+            nodes[found] = second.node
+            found += two && UInt32(bitPattern: second.node) < featureCount ? 1 : 0
+            nodes[found] = third.node
+            found += three && UInt32(bitPattern: third.node) < featureCount ? 1 : 0
           }
-          grams.withLinks { links in
-            // Locals, not properties: read once rather than at every position.
-            let featureCount = Int32(grams.featureCount)
-            let (shortest, longest, count) = (shortest, longest, scalars.count)
-            for start in 0..<count {
-              let character = characters[start]
-              guard character != 0 else { continue }
-              var link = links.first[Int(character)]
-              guard link.node >= 0 else { continue }  // no n-gram starts with this character
-              if shortest == 1, link.node < featureCount { counts.count(link.node) }
-              var length = 1
-              while length < longest, start + length < count {
-                guard let child = grams.child(of: link, characters[start + length], links) else { break }
-                link = child
-                length += 1
-                if length >= shortest, link.node < featureCount { counts.count(link.node) }
-              }
+          return found
+        }
+        var tableSize = 16
+        while tableSize < 2 * found { tableSize *= 2 }
+        // Distinct features with their counts, and a small table from feature to position in it.
+        return withUnsafeTemporaryAllocation(of: WeightedFeature.self, capacity: max(1, found)) { features in
+          withUnsafeTemporaryAllocation(of: Int32.self, capacity: tableSize) { positions in
+            positions.initialize(repeating: -1)
+            var counts = FeatureCounts(features: features, positions: positions)
+            for node in nodes[0..<found] { counts.count(node) }
+            let distinct = counts.distinct
+            var sumOfSquares = 0.0
+            for position in 0..<distinct {
+              let count = features[position].value
+              let value = (count == 1 ? 1 : 1 + log(count)) * Double(grams.idf(Int(features[position].feature)))
+              features[position].value = value
+              sumOfSquares += value * value
             }
+            let norm = sumOfSquares.squareRoot()
+            if norm > 0 { for position in 0..<distinct { features[position].value /= norm } }
+            return body(UnsafeMutableBufferPointer(rebasing: features[0..<distinct]))
           }
-          let distinct = counts.distinct
-          var sumOfSquares = 0.0
-          for position in 0..<distinct {
-            let count = features[position].value
-            let value = (count == 1 ? 1 : 1 + log(count)) * Double(grams.idf(Int(features[position].feature)))
-            features[position].value = value
-            sumOfSquares += value * value
-          }
-          let norm = sumOfSquares.squareRoot()
-          if norm > 0 { for position in 0..<distinct { features[position].value /= norm } }
-          return body(UnsafeMutableBufferPointer(rebasing: features[0..<distinct]))
         }
       }
     }
   }
 
   /// A reply's distinct features and their counts, in order of first occurrence, with a small
-  /// open-addressing table (twice the most features, power of two) from feature to position.
+  /// open-addressing table (at least twice the features found, a power of two) from feature to position.
   private struct FeatureCounts {
     let features: UnsafeMutableBufferPointer<WeightedFeature>
     let positions: UnsafeMutableBufferPointer<Int32>
@@ -507,12 +520,16 @@ private struct GramTable: Sendable {
     var base: Int32
   }
 
-  /// The link of `link`'s n-gram followed by `character`, if the vocabulary has it.
+  /// The link of `link`'s n-gram followed by `character`, or of none (node -1) if the vocabulary
+  /// lacks it or `link` is of none, without a branch: a character of 0 (in no n-gram) matches no
+  /// cell, and neither does any character from node -1, which is looked up as 0.
   @inline(__always)
-  func child(of link: Link, _ character: UInt32, _ links: Links) -> Link? {
+  func step(from link: Link, _ character: UInt32, _ links: Links) -> Link {
+    let character = link.node >= 0 ? character : 0
     let cell = links.cells[Int(link.base) &+ Int(character)]
-    guard cell.label & characterMask == character else { return nil }
-    return Link(node: Int32(truncatingIfNeeded: cell.label &>> characterBits), base: cell.base)
+    let found = cell.label & characterMask == character
+    return Link(
+      node: found ? Int32(truncatingIfNeeded: cell.label &>> characterBits) : -1, base: found ? cell.base : 0)
   }
 
   /// The links as read by the n-gram walk: unchecked, and without retains per look-up.
