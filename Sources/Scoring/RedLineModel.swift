@@ -246,11 +246,11 @@ public final class RedLineModel: Sendable {
             let second = grams.step(from: first, characters[start + 1], links)
             let third = grams.step(from: second, characters[start + 2], links)
             nodes[found] = first.node
-            found += one && UInt32(bitPattern: first.node) < featureCount ? 1 : 0
+            found &+= one && UInt32(bitPattern: first.node) < featureCount ? 1 : 0
             nodes[found] = second.node
-            found += two && UInt32(bitPattern: second.node) < featureCount ? 1 : 0
+            found &+= two && UInt32(bitPattern: second.node) < featureCount ? 1 : 0
             nodes[found] = third.node
-            found += three && UInt32(bitPattern: third.node) < featureCount ? 1 : 0
+            found &+= three && UInt32(bitPattern: third.node) < featureCount ? 1 : 0
           }
           return found
         }
@@ -525,11 +525,12 @@ private struct GramTable: Sendable {
   /// cell, and neither does any character from node -1, which is looked up as 0.
   @inline(__always)
   func step(from link: Link, _ character: UInt32, _ links: Links) -> Link {
-    let character = link.node >= 0 ? character : 0
+    // Masks rather than conditionals, which the compiler may turn into branches.
+    let character = character & UInt32(bitPattern: ~(link.node >> 31))  // 0 from node -1
     let cell = links.cells[Int(link.base) &+ Int(character)]
-    let found = cell.label & characterMask == character
+    let found = Int32(truncatingIfNeeded: (cell.label & characterMask) ^ character == 0 ? 1 : 0)
     return Link(
-      node: found ? Int32(truncatingIfNeeded: cell.label &>> characterBits) : -1, base: found ? cell.base : 0)
+      node: Int32(truncatingIfNeeded: cell.label &>> characterBits) | (found &- 1), base: cell.base & (0 &- found))
   }
 
   /// The links as read by the n-gram walk: unchecked, and without retains per look-up.
