@@ -178,12 +178,12 @@ public final class RedLineModel: Sendable {
         // The n-grams of two or three characters that weigh towards `likeliest` rather than no
         // red line, by contribution (ties by n-gram, so the order never depends on the table's).
         var ranked: [(contribution: Double, key: UInt64)] = []
-        for weighted in features {
-          let feature = Int(weighted.feature)
+        for index in 0..<features.count {
+          let feature = Int(features.nodes[index])
           let key = grams.key(feature)
           guard key >> 21 != 0 else { continue }
           let contribution =
-            weighted.value * (Double(grams.weight(feature, likeliest)) - Double(grams.weight(feature, noneIndex)))
+            features.values[index] * (Double(grams.weight(feature, likeliest)) - Double(grams.weight(feature, noneIndex)))
           if contribution > 0 { ranked.append((contribution, key)) }
         }
         ranked.sort { ($0.contribution, $1.key) > ($1.contribution, $0.key) }
@@ -207,10 +207,37 @@ public final class RedLineModel: Sendable {
   // Every reply a scorer sees is judged, so this runs as often as the cue matcher: the features
   // live in temporary buffers (no dictionaries, no arrays per reply).
 
-  /// One vocabulary feature of a reply (by its node in ``GramTable``) and its tf-idf value.
-  private struct WeightedFeature {
-    var feature: Int32
-    var value: Double
+  /// A reply's distinct vocabulary features (nodes in ``GramTable``, in order of first
+  /// occurrence) and their tf-idf values, side by side: as one buffer of pairs (16 bytes each, for
+  /// the alignment of the value) they outgrew the stack for most replies and cost an allocation.
+  private struct Features {
+    let nodes: UnsafeMutableBufferPointer<Int32>
+    let values: UnsafeMutableBufferPointer<Double>
+    var count = 0
+
+    /// Counts one occurrence of `feature`: a new one goes at the end of the list, found through
+    /// `positions`, an open-addressing table (at least twice the features, a power of two) from
+    /// feature to position.
+    @inline(__always)
+    mutating func add(_ feature: Int32, _ positions: UnsafeMutableBufferPointer<Int32>) {
+      let mask = positions.count - 1
+      var slot = Int((UInt32(bitPattern: feature) &* 0x9E37_79B1) >> 16) & mask
+      while true {
+        let position = Int(positions[slot])
+        if position < 0 {
+          positions[slot] = Int32(truncatingIfNeeded: count)  // below the buffer's size
+          nodes[count] = feature
+          values[count] = 1
+          count += 1
+          return
+        }
+        if nodes[position] == feature {
+          values[position] += 1
+          return
+        }
+        slot = (slot + 1) & mask
+      }
+    }
   }
 
   /// Runs `body` with the reply's tf-idf vector over the vocabulary, l2-normalised, features in
@@ -223,7 +250,7 @@ public final class RedLineModel: Sendable {
   /// run ahead and have many places' misses in flight at once (the walk that counted as it went,
   /// and stopped at a missing prefix, waited for them one by one). The second pass counts them.
   private func withFeatures<Result>(
-    of scalars: [UInt32], _ body: (UnsafeMutableBufferPointer<WeightedFeature>) -> Result
+    of scalars: [UInt32], _ body: (Features) -> Result
   ) -> Result {
     let count = scalars.count
     // Two characters of padding (0, in no n-gram) past the end: every place looks two ahead.
@@ -254,62 +281,34 @@ public final class RedLineModel: Sendable {
           }
           return found
         }
+        // The distinct features, moved forward in `nodes` (never past the one being counted)
+        // with their counts beside them, and a small table from feature to position.
         var tableSize = 16
         while tableSize < 2 * found { tableSize *= 2 }
-        // Distinct features with their counts, and a small table from feature to position in it.
-        return withUnsafeTemporaryAllocation(of: WeightedFeature.self, capacity: max(1, found)) { features in
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, found)) { values in
           withUnsafeTemporaryAllocation(of: Int32.self, capacity: tableSize) { positions in
             positions.initialize(repeating: -1)
-            var counts = FeatureCounts(features: features, positions: positions)
-            for node in nodes[0..<found] { counts.count(node) }
-            let distinct = counts.distinct
+            var features = Features(nodes: nodes, values: values)
+            for index in 0..<found { features.add(nodes[index], positions) }
             var sumOfSquares = 0.0
-            for position in 0..<distinct {
-              let count = features[position].value
-              let value = (count == 1 ? 1 : 1 + log(count)) * Double(grams.idf(Int(features[position].feature)))
-              features[position].value = value
+            for position in 0..<features.count {
+              let count = values[position]
+              let value = (count == 1 ? 1 : 1 + log(count)) * Double(grams.idf(Int(nodes[position])))
+              values[position] = value
               sumOfSquares += value * value
             }
             let norm = sumOfSquares.squareRoot()
-            if norm > 0 { for position in 0..<distinct { features[position].value /= norm } }
-            return body(UnsafeMutableBufferPointer(rebasing: features[0..<distinct]))
+            if norm > 0 { for position in 0..<features.count { values[position] /= norm } }
+            return body(features)
           }
         }
       }
     }
   }
 
-  /// A reply's distinct features and their counts, in order of first occurrence, with a small
-  /// open-addressing table (at least twice the features found, a power of two) from feature to position.
-  private struct FeatureCounts {
-    let features: UnsafeMutableBufferPointer<WeightedFeature>
-    let positions: UnsafeMutableBufferPointer<Int32>
-    var distinct = 0
-
-    @inline(__always)
-    mutating func count(_ feature: Int32) {
-      let mask = positions.count - 1
-      var slot = Int((UInt32(bitPattern: feature) &* 0x9E37_79B1) >> 16) & mask
-      while true {
-        let position = Int(positions[slot])
-        if position < 0 {
-          positions[slot] = Int32(truncatingIfNeeded: distinct)  // below the buffer's size
-          features[distinct] = WeightedFeature(feature: feature, value: 1)
-          distinct += 1
-          return
-        }
-        if features[position].feature == feature {
-          features[position].value += 1
-          return
-        }
-        slot = (slot + 1) & mask
-      }
-    }
-  }
-
   /// Runs `body` with the class probabilities (softmax of the linear scores).
   private func withProbabilities<Result>(
-    _ features: UnsafeMutableBufferPointer<WeightedFeature>, _ body: (UnsafeMutableBufferPointer<Double>) -> Result
+    _ features: Features, _ body: (UnsafeMutableBufferPointer<Double>) -> Result
   ) -> Result {
     let width = classes.count
     let chunks = grams.rowWidth / 8
@@ -325,15 +324,15 @@ public final class RedLineModel: Sendable {
           let stride = grams.rowWidth * MemoryLayout<Float>.stride
           if chunks == 1 {  // up to seven classes: the sums stay in registers
             var sum = sums[0]
-            for weighted in features {
-              let weights = (base + Int(weighted.feature) * stride).loadUnaligned(as: SIMD8<Float>.self)
-              sum += SIMD8<Double>(weights) * SIMD8<Double>(repeating: weighted.value)
+            for index in 0..<features.count {
+              let weights = (base + Int(features.nodes[index]) * stride).loadUnaligned(as: SIMD8<Float>.self)
+              sum += SIMD8<Double>(weights) * SIMD8<Double>(repeating: features.values[index])
             }
             sums[0] = sum
           } else {
-            for weighted in features {
-              let row = base + Int(weighted.feature) * stride
-              let value = SIMD8<Double>(repeating: weighted.value)
+            for index in 0..<features.count {
+              let row = base + Int(features.nodes[index]) * stride
+              let value = SIMD8<Double>(repeating: features.values[index])
               for chunk in 0..<chunks {
                 sums[chunk] += SIMD8<Double>(row.loadUnaligned(fromByteOffset: chunk * 32, as: SIMD8<Float>.self)) * value
               }
