@@ -547,8 +547,10 @@ private struct GramTable: Sendable {
 
   func key(_ feature: Int) -> UInt64 { packed[feature] }
 
+  /// Wrapping arithmetic: a feature's row is in the table, so its offset cannot overflow (and
+  /// this is read for every feature of every reply).
   @inline(__always)
-  func idf(_ feature: Int) -> Float { rows.elements[feature * rowWidth] }
+  func idf(_ feature: Int) -> Float { rows.elements[feature &* rowWidth] }
 
   func weight(_ feature: Int, _ index: Int) -> Float { rows.elements[feature * rowWidth + 1 + index] }
 

@@ -249,56 +249,54 @@ public final class CueMatcher: Sendable {
     let lengths = automaton.termLengths
     ElementSet.with(capacity: presenceKeyCount) { present in
       withUnsafeTemporaryAllocation(of: UInt64.self, capacity: matches.count) { signatureBuffer in
-        // Which terms and classes occur at all: most gapped patterns whose first term occurs
-        // lack a later one, and this rejects them without looking through the matches. And per
-        // term occurrence, its presence keys as a signature (see ``PatternTable/signatureBit(_:)``).
-        // Both loops run per term occurrence (dozens per reply): they read the rows through
-        // unchecked pointers.
-        termRows.withUnsafeBufferPointer { termRows in
-          presenceValues.withUnsafeBufferPointer { values in
-            for (index, match) in matches.enumerated() {
-              let rows = termRows[Int(match.term)]
-              var signature: UInt64 = 0
-              for row in Int(rows.presenceStart)..<Int(rows.presenceEnd) {
-                present.insert(Int(values[row]))
-                signature |= PatternTable.signatureBit(values[row])
-              }
-              signatureBuffer[index] = signature
-            }
-          }
-          let occurrences = TermOccurrences(matches: matches, signatures: UnsafeBufferPointer(signatureBuffer))
-          let (patterns, termClasses) = (patterns, termClasses)  // locals: read once, not per row
-          patternRows.withUnsafeBufferPointer { patternRows in
-            for index in matches.indices {
-              let match = matches[index]
-              let term = Int(match.term)
-              let rows = termRows[term]
-              for row in Int(rows.patternStart)..<Int(rows.patternEnd) {
-                // Most patterns whose first term occurs lack their second: rejected here, while
-                // reading the row sequentially, before the pattern itself is loaded.
-                let second = patternRows[row].secondKey
-                if second >= 0, !present.contains(Int(second)) { continue }
-                let pattern = Int(patternRows[row].pattern)
-                guard patterns.laterElementsOccur(pattern, in: present),
-                  let end = patterns.completion(pattern, startingAt: index, occurrences, lengths, termClasses)
-                else { continue }
-                candidates.append(Candidate(
-                  owner: patterns.records[pattern].owner, start: match.end - lengths[term], end: end,
-                  pattern: Int32(pattern)))
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: matches.count) { starterBuffer in
+          // Which terms and classes occur at all: most gapped patterns whose first term occurs
+          // lack a later one, and this rejects them without looking through the matches. Per
+          // term occurrence, its presence keys as a signature (see ``PatternTable/signatureBit(_:)``).
+          // And the occurrences of terms that start some exception, for the hits to look for
+          // their exceptions among: written always, kept when the term starts one, so there is
+          // no branch to mispredict on a coin-flip test (the buffer has room for every one).
+          // All in one pass, per term occurrence (dozens per reply), through unchecked pointers.
+          var starterCount = 0
+          termRows.withUnsafeBufferPointer { termRows in
+            presenceValues.withUnsafeBufferPointer { values in
+              for (index, match) in matches.enumerated() {
+                let rows = termRows[Int(match.term)]
+                var signature: UInt64 = 0
+                for row in Int(rows.presenceStart)..<Int(rows.presenceEnd) {
+                  present.insert(Int(values[row]))
+                  signature |= PatternTable.signatureBit(values[row])
+                }
+                signatureBuffer[index] = signature
+                starterBuffer[starterCount] = Int32(index)
+                starterCount &+= anyExceptionStartBits.contains(owner: 0, term: Int(match.term)) ? 1 : 0
               }
             }
-          }
-          guard !candidates.isEmpty else { return }
-          hits.reserveCapacity(candidates.count + 4)
-          withUnsafeTemporaryAllocation(of: Int32.self, capacity: matches.count) { buffer in
-            var count = 0
-            for index in matches.indices {
-              // Written always, kept when it starts an exception: no branch to mispredict on a
-              // coin-flip test, once per term occurrence (the buffer has room for every one).
-              buffer[count] = Int32(index)
-              count += anyExceptionStartBits.contains(owner: 0, term: Int(matches[index].term)) ? 1 : 0
+            let occurrences = TermOccurrences(matches: matches, signatures: UnsafeBufferPointer(signatureBuffer))
+            let (patterns, termClasses) = (patterns, termClasses)  // locals: read once, not per row
+            patternRows.withUnsafeBufferPointer { patternRows in
+              for index in matches.indices {
+                let match = matches[index]
+                let term = Int(match.term)
+                let rows = termRows[term]
+                for row in Int(rows.patternStart)..<Int(rows.patternEnd) {
+                  // Most patterns whose first term occurs lack their second: rejected here, while
+                  // reading the row sequentially, before the pattern itself is loaded.
+                  let second = patternRows[row].secondKey
+                  if second >= 0, !present.contains(Int(second)) { continue }
+                  let pattern = Int(patternRows[row].pattern)
+                  guard patterns.laterElementsOccur(pattern, in: present),
+                    let end = patterns.completion(pattern, startingAt: index, occurrences, lengths, termClasses)
+                  else { continue }
+                  candidates.append(Candidate(
+                    owner: patterns.records[pattern].owner, start: match.end - lengths[term], end: end,
+                    pattern: Int32(pattern)))
+                }
+              }
             }
-            let starters = UnsafeBufferPointer(rebasing: buffer[0..<count])
+            guard !candidates.isEmpty else { return }
+            hits.reserveCapacity(candidates.count + 4)
+            let starters = UnsafeBufferPointer(rebasing: starterBuffer[0..<starterCount])
             for candidate in candidates
             where !isNegated(candidate, matches) && !isExcepted(candidate, occurrences, starters: starters, present) {
               hits.append(CueHit(
