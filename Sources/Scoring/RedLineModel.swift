@@ -265,19 +265,26 @@ public final class RedLineModel: Sendable {
         // none, of a length the model uses): written always, kept by a count that moves on only
         // for them, so no branch is taken on what the trie holds.
         let found = grams.withLinks { links in
-          let featureCount = UInt32(grams.featureCount)
-          let (one, two, three) = (shortest == 1, shortest <= 2 && longest >= 2, longest == 3)
+          // Per length, all ones if the model uses it. A node is kept when 0 ≤ node < feature
+          // count, worked out with sign bits: comparisons may be compiled into branches.
+          let featureCount = Int32(grams.featureCount)
+          let (one, two, three): (Int32, Int32, Int32) = (
+            shortest == 1 ? -1 : 0, shortest <= 2 && longest >= 2 ? -1 : 0, longest == 3 ? -1 : 0
+          )
+          @inline(__always) func kept(_ node: Int32, _ length: Int32) -> Int {
+            Int(UInt32(bitPattern: (node &- featureCount) & ~node & length) &>> 31)
+          }
           var found = 0
           for start in 0..<count {
             let first = links.first[Int(characters[start])]
             let second = grams.step(from: first, characters[start + 1], links)
             let third = grams.step(from: second, characters[start + 2], links)
             nodes[found] = first.node
-            found &+= one && UInt32(bitPattern: first.node) < featureCount ? 1 : 0
+            found &+= kept(first.node, one)
             nodes[found] = second.node
-            found &+= two && UInt32(bitPattern: second.node) < featureCount ? 1 : 0
+            found &+= kept(second.node, two)
             nodes[found] = third.node
-            found &+= three && UInt32(bitPattern: third.node) < featureCount ? 1 : 0
+            found &+= kept(third.node, three)
           }
           return found
         }

@@ -269,7 +269,7 @@ public final class CueMatcher: Sendable {
                 }
                 signatureBuffer[index] = signature
                 starterBuffer[starterCount] = Int32(index)
-                starterCount &+= anyExceptionStartBits.contains(owner: 0, term: Int(match.term)) ? 1 : 0
+                starterCount &+= anyExceptionStartBits.bit(owner: 0, term: Int(match.term))
               }
             }
             let occurrences = TermOccurrences(matches: matches, signatures: UnsafeBufferPointer(signatureBuffer))
@@ -648,6 +648,13 @@ struct OwnerTermBits: Sendable {
   @inline(__always)
   func contains(owner: Int, term: Int) -> Bool {
     words[owner * wordsPerOwner + term >> 6] & (1 << UInt64(term & 63)) != 0
+  }
+
+  /// The bit as a number, 1 or 0: for counting without a comparison, which the compiler may
+  /// turn into a branch (one to mispredict, when the bit is a coin flip).
+  @inline(__always)
+  func bit(owner: Int, term: Int) -> Int {
+    Int(truncatingIfNeeded: words[owner * wordsPerOwner + term >> 6] &>> UInt64(term & 63) & 1)
   }
 }
 
