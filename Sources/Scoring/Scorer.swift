@@ -322,52 +322,28 @@ public struct Scorer: Sendable {
 /// each string anew cost more than finding it (an allocation, and growing it as Chinese text
 /// is appended). Other hits (recognisers, examples, disclosures) are explained as they come.
 ///
-/// Found by a hash of the cue and the pattern's UTF-8 bytes, then checked byte for byte: a
-/// dictionary keyed by the source text itself would hash it through Unicode normalisation,
-/// which for Chinese costs more than writing the explanation; and one keyed by the hash would
-/// hash it again (the standard library's seeded SipHash), so the table is a plain open-addressing
-/// one over the hash's own bits.
+/// Found by the hit's ``CueHit/patternIndex``, the pattern's place in the lexicon: a look-up by
+/// the pattern's text hashed and compared its bytes for every hit shown. The lexicon must be the
+/// one the analyses were made with (as ``Scorer`` requires); a hit whose index names another
+/// cue's pattern, or none, is explained anew, with the same words.
 final class HitExplanations: Sendable {
   private let written: [Written]
-  /// Per hash of cue index and source bytes: the first entry of `written` with that hash (a
-  /// collision only means that hit's explanation is written anew), in slots probed linearly
-  /// from the hash's low bits; at most half full, a power of two long.
-  private let slots: [Slot]
-
-  struct Slot {
-    var key: UInt64
-    /// The entry of `written`, or -1 for an empty slot.
-    var entry: Int
-  }
 
   struct Written {
     let cue: Int32
-    let source: String
     let explanation: String
     let basis: String
   }
 
   init(_ lexicon: CueLexicon) {
     var written: [Written] = []
-    var keys: [UInt64] = []
     for (index, cue) in lexicon.cues.enumerated() {
       for pattern in cue.patterns {
         let hit = CueHit(cue: cue.id, cueIndex: Int32(index), range: 0..<0, evidence: .pattern(pattern.source))
-        keys.append(Self.key(cue: hit.cueIndex, source: pattern.source))
-        written.append(Written(
-          cue: hit.cueIndex, source: pattern.source, explanation: hit.explanation, basis: Self.writeBasis(hit)))
+        written.append(Written(cue: hit.cueIndex, explanation: hit.explanation, basis: Self.writeBasis(hit)))
       }
     }
-    var count = 16
-    while count < 2 * keys.count { count *= 2 }
-    var slots = [Slot](repeating: Slot(key: 0, entry: -1), count: count)
-    for (entry, key) in keys.enumerated() {
-      var slot = Int(truncatingIfNeeded: key) & (count - 1)
-      while slots[slot].entry >= 0, slots[slot].key != key { slot = (slot + 1) & (count - 1) }
-      if slots[slot].entry < 0 { slots[slot] = Slot(key: key, entry: entry) }
-    }
     self.written = written
-    self.slots = slots
   }
 
   /// The hit's ``CueHit/explanation``.
@@ -380,43 +356,12 @@ final class HitExplanations: Sendable {
     find(hit).map { written[$0].basis } ?? Self.writeBasis(hit)
   }
 
-  /// The entry written for the hit's cue and pattern, if it was made by one.
+  /// The entry written for the hit's pattern, if it was made by one.
   private func find(_ hit: CueHit) -> Int? {
-    guard case .pattern(let source) = hit.evidence, let entry = entry(Self.key(cue: hit.cueIndex, source: source)),
-      written[entry].cue == hit.cueIndex, Self.sameBytes(written[entry].source, source)
+    guard case .pattern = hit.evidence, written.indices.contains(Int(hit.patternIndex)),
+      written[Int(hit.patternIndex)].cue == hit.cueIndex
     else { return nil }
-    return entry
-  }
-
-  /// The first entry written with this key, if any.
-  private func entry(_ key: UInt64) -> Int? {
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: key) & mask
-    while slots[slot].entry >= 0 {
-      if slots[slot].key == key { return slots[slot].entry }
-      slot = (slot + 1) & mask
-    }
-    return nil
-  }
-
-  /// FNV-1a over the cue index and the source's UTF-8 bytes.
-  private static func key(cue: Int32, source: String) -> UInt64 {
-    var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(UInt32(bitPattern: cue))
-    var source = source
-    source.withUTF8 { bytes in
-      for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-    }
-    return hash
-  }
-
-  private static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
-    var lhs = lhs
-    var rhs = rhs
-    return lhs.withUTF8 { left in
-      rhs.withUTF8 { right in
-        left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
-      }
-    }
+    return Int(hit.patternIndex)
   }
 
   private static func writeBasis(_ hit: CueHit) -> String { "cue \(hit.cue): \(hit.explanation)" }

@@ -7,6 +7,10 @@ public struct CueHit: Sendable, Hashable, Codable {
   public var cueIndex: Int32
   public var range: Range<Int>
   public var evidence: Evidence
+  /// For ``Evidence/pattern(_:)`` hits, the pattern's place among the lexicon's patterns (cue by
+  /// cue, each cue's in order), so what is written about a pattern can be looked up by position
+  /// rather than by its text; -1 for other hits.
+  public var patternIndex: Int32
 
   /// The index carried by confidential-disclosure hits, which belong to no lexicon cue.
   public static let disclosureIndex: Int32 = -2
@@ -22,11 +26,12 @@ public struct CueHit: Sendable, Hashable, Codable {
     case disclosure(fact: String, text: String)
   }
 
-  public init(cue: String, cueIndex: Int32, range: Range<Int>, evidence: Evidence) {
+  public init(cue: String, cueIndex: Int32, range: Range<Int>, evidence: Evidence, patternIndex: Int32 = -1) {
     self.cue = cue
     self.cueIndex = cueIndex
     self.range = range
     self.evidence = evidence
+    self.patternIndex = patternIndex
   }
 
   /// A short human explanation of why this cue was recognised.

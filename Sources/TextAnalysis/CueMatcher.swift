@@ -80,7 +80,8 @@ public final class CueMatcher: Sendable {
     var patternStarts: [(row: Int32, value: Int32)] = []
     var exceptionStarts: [(row: Int32, value: Int32)] = []
     func compile(
-      _ pattern: CuePattern, owner: Int, into table: inout PatternTable, starts: inout [(row: Int32, value: Int32)]
+      _ pattern: CuePattern, owner: Int, ordinal: Int32 = -1, into table: inout PatternTable,
+      starts: inout [(row: Int32, value: Int32)]
     ) {
       let elements = pattern.terms.compactMap(element)
       guard elements.count == pattern.terms.count else { return }
@@ -88,13 +89,17 @@ public final class CueMatcher: Sendable {
       let index = Int32(table.count)
       table.append(
         owner: Int32(owner), elements: elements, longestWords: longest, gaps: pattern.gaps.map(Int32.init),
-        source: pattern.source)
+        source: pattern.source, ordinal: ordinal)
       for term in termsOf(elements[0]) { starts.append((term, index)) }
     }
     var negators: [(row: Int32, value: Int32)] = []
     var detectors: [(Int, BuiltInDetector)] = []
+    var ordinal: Int32 = 0  // every pattern of the lexicon counts, compiled or not (see CueHit.patternIndex)
     for (index, cue) in lexicon.cues.enumerated() {
-      for pattern in cue.patterns { compile(pattern, owner: index, into: &patterns, starts: &patternStarts) }
+      for pattern in cue.patterns {
+        compile(pattern, owner: index, ordinal: ordinal, into: &patterns, starts: &patternStarts)
+        ordinal += 1
+      }
       for phrase in cue.exceptions {
         if let pattern = try? CuePattern.parse(phrase) {
           compile(pattern, owner: index, into: &exceptions, starts: &exceptionStarts)
@@ -301,7 +306,8 @@ public final class CueMatcher: Sendable {
             where !isNegated(candidate, matches) && !isExcepted(candidate, occurrences, starters: starters, present) {
               hits.append(CueHit(
                 cue: cueIDs[Int(candidate.owner)], cueIndex: candidate.owner,
-                range: Int(candidate.start)..<Int(candidate.end), evidence: .pattern(patterns.sources[Int(candidate.pattern)])))
+                range: Int(candidate.start)..<Int(candidate.end), evidence: .pattern(patterns.sources[Int(candidate.pattern)]),
+                patternIndex: patterns.ordinals[Int(candidate.pattern)]))
             }
           }
         }
@@ -428,6 +434,8 @@ struct PatternTable: Sendable {
   var records: [Record] = []
   var steps: [Step] = []
   var sources: [String] = []
+  /// Per pattern, its place among the lexicon's patterns (``CueHit/patternIndex``), or -1.
+  var ordinals: [Int32] = []
   /// Per owning cue, the most scalars any of its patterns can span (its longest words and widest
   /// gaps); 0 when the cue has no pattern in this table.
   var longestSpanByOwner: [Int32] = []
@@ -435,7 +443,8 @@ struct PatternTable: Sendable {
   var count: Int { records.count }
 
   mutating func append(
-    owner: Int32, elements patternElements: [Int32], longestWords patternLongest: [Int32], gaps: [Int32], source: String
+    owner: Int32, elements patternElements: [Int32], longestWords patternLongest: [Int32], gaps: [Int32], source: String,
+    ordinal: Int32
   ) {
     records.append(Record(owner: owner, elementStart: Int32(steps.count), elementCount: Int32(patternElements.count)))
     for (position, element) in patternElements.enumerated() {
@@ -448,6 +457,7 @@ struct PatternTable: Sendable {
     }
     longestSpanByOwner[Int(owner)] = max(longestSpanByOwner[Int(owner)], span)
     sources.append(source)
+    ordinals.append(ordinal)
   }
 
   /// Where pattern `pattern`, whose first element matched at `matches[index]`, ends if its

@@ -76,6 +76,27 @@ import TextAnalysis
     #expect(edited != criterion(card, "empathy"))
   }
 
+  /// What a pattern hit is explained with does not depend on the hit naming its pattern: a hit
+  /// without the index, or with one that names another cue's pattern, is explained anew, alike.
+  @Test func patternHitsAreExplainedAlikeWithOrWithoutTheirIndex() throws {
+    let analysis = Self.matcher.analyze("我理解您现在很着急，这是您自己的问题。")
+    #expect(analysis.hits.allSatisfy { $0.patternIndex >= 0 })
+    func card(_ patternIndex: (CueHit) -> Int32) -> Scorecard {
+      let hits = analysis.hits.map {
+        CueHit(cue: $0.cue, cueIndex: $0.cueIndex, range: $0.range, evidence: $0.evidence, patternIndex: patternIndex($0))
+      }
+      let reply = ReplyAnalysis(text: analysis.text, hits: hits, quantities: analysis.quantities)
+      return Scorer(rubric: Self.rubric, lexicon: Self.lexicon).score(
+        id: "t", scenario: Self.angry, turns: [AnalyzedTurn(speaker: .trainee, at: nil, analysis: reply)], outcome: nil)
+    }
+    let indexed = card(\.patternIndex)
+    #expect(criterion(indexed, "empathy")?.evidence.first?.match == "pattern '理解您'")
+    #expect(indexed.redLines.first?.basis == "cue blames-customer: pattern '您自己的问题'")
+    #expect(card { _ in -1 } == indexed)
+    #expect(card { _ in 0 } == indexed)  // the empathy cue's first pattern, named by every hit
+    #expect(card { _ in 1_000 } == indexed)
+  }
+
   @Test func empathyBeforeSolutionEarnsBothWithQuotedEvidence() throws {
     let card = Scorer(rubric: Self.rubric, lexicon: Self.lexicon).score(
       id: "t", scenario: Self.angry, turns: Self.turns(["我理解您现在很着急。", "我马上为您申请退款。"]), outcome: nil)

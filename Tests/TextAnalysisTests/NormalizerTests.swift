@@ -135,6 +135,23 @@ import Testing
     #expect(analysis.quote(time) == "24小时内")
   }
 
+  /// A pattern hit names its pattern's place in the lexicon, cue by cue, counting patterns that
+  /// could not be compiled (an unknown word class), so the scorer finds what is written about it.
+  @Test func patternHitsNameTheirPlaceInTheLexicon() throws {
+    let matcher = CueMatcher(lexicon: CueLexicon(cues: [
+      Self.cue("first", ["@unknown…谢谢", "抱歉"]),
+      Self.cue("second", ["不能", "不行"]),
+    ]))
+    let lexiconPatterns = matcher.lexicon.cues.flatMap(\.patterns)
+    for (text, index) in [("这个不行", 3), ("抱歉", 1), ("不能", 2)] {
+      let hit = try #require(matcher.analyze(text).hits.first)
+      #expect(hit.patternIndex == Int32(index))
+      #expect(hit.evidence == .pattern(lexiconPatterns[index].source))
+    }
+    let example = try #require(Self.matcher.analyze("您好，我确认一下您说的情况，对吧").hits.first)
+    #expect(example.patternIndex == -1)
+  }
+
   @Test func fuzzyLayerRecognisesParaphrases() throws {
     let analysis = Self.matcher.analyze("您好，我确认一下您说的情况，对吧")
     let hit = try #require(analysis.hits(of: "paraphrase").first)
