@@ -249,53 +249,64 @@ public struct Scorer: Sendable {
   /// data recognised in the text, which the model cannot know about; and a reply without a
   /// lexicon red line is flagged when the model gives it at least its flag threshold.
   private func redLineHits(_ trainee: TraineeTurns, notes: inout [String]) -> [RedLineHit] {
-    var hits: [RedLineHit] = []
+    var hitsFound: [RedLineHit] = []
     // Read once: each read of the stored optional went through a generic copy (a metadata look-up
     // and an indirect call), three times per reply; the thresholds too, for the same reason.
     let redLineModel = redLineModel
     let confirmThreshold = redLineModel?.confirmThreshold
+    // Per reply, the red lines shown: each one's rubric position (nil for a disclosure counted
+    // as pii-leak) and the index of its first hit. Indices rather than copies of the hits and
+    // red lines, which would retain their strings; one buffer for every reply.
+    var found: [(redLine: Int?, hit: Int)] = []
+    found.reserveCapacity(redLineCues.count + 1)
     for index in trainee.analyses.indices {
       let analysis = trainee.analyses[index]
+      let hits = analysis.hits
       let turn = trainee.numbers[index]
-      var found: [(redLine: Int?, hit: CueHit)] = []
+      found.removeAll(keepingCapacity: true)
       for (position, cues) in redLineCues.enumerated() {
-        if let hit = trainee.firstHit(of: cues, inReply: index) { found.append((position, hit)) }
+        if let hit = trainee.firstHitIndex(of: cues, inReply: index) { found.append((position, hit)) }
       }
       // A disclosure is a red line even in a rubric that forgot to declare pii-leak.
-      if !declaresPIILeak,
-        let hit = trainee.firstHit(of: Self.disclosureCues, inReply: index)
-      {
+      if !declaresPIILeak, let hit = trainee.firstHitIndex(of: Self.disclosureCues, inReply: index) {
         found.append((nil, hit))
       }
       var probability: Double?
-      if let model = redLineModel, found.contains(where: { !Self.isFactual($0.hit) }) || found.isEmpty {
+      if let model = redLineModel, found.isEmpty || found.contains(where: { !Self.isFactual(hits[$0.hit]) }) {
         probability = model.probability(analysis.text)
       }
       for (position, hit) in found {
-        if let confirmThreshold, !Self.isFactual(hit), let probability, probability < confirmThreshold {
+        if let confirmThreshold, !Self.isFactual(hits[hit]), let probability, probability < confirmThreshold {
           notes.append(
-            "第\(turn)轮：线索“\(hit.cue)”命中，但红线判别模型认为这句话不构成红线（把握 \(Self.percent(1 - probability))），未计为红线。")
+            "第\(turn)轮：线索“\(hits[hit].cue)”命中，但红线判别模型认为这句话不构成红线（把握 \(Self.percent(1 - probability))），未计为红线。")
           continue
         }
-        let redLine = position.map { rubric.redLines[$0] }
-        hits.append(RedLineHit(
-          id: redLine?.id ?? Self.piiLeakRedLine, title: redLine?.title ?? "泄露个人信息", turn: turn,
-          quote: analysis.text.clause(around: hit.range),
-          feedback: redLine?.feedback ?? "不得向任何人透露客户或第三方的个人信息。",
-          basis: explanations.basis(hit)))
+        let quote = analysis.text.clause(around: hits[hit].range)
+        let basis = explanations.basis(hits[hit])
+        if let position {
+          hitsFound.append(RedLineHit(
+            id: rubric.redLines[position].id, title: rubric.redLines[position].title, turn: turn, quote: quote,
+            feedback: rubric.redLines[position].feedback, basis: basis))
+        } else {
+          hitsFound.append(RedLineHit(
+            id: Self.piiLeakRedLine, title: "泄露个人信息", turn: turn, quote: quote,
+            feedback: "不得向任何人透露客户或第三方的个人信息。", basis: basis))
+        }
       }
       if found.isEmpty, let model = redLineModel, let probability, probability >= model.flagThreshold {
         let assessment = model.assess(analysis.text)
         guard let redLine = rubric.redLines.first(where: { $0.id == assessment.likeliest }) else { continue }
         let terms = assessment.terms.map { "“\($0)”" }.joined(separator: "、")
-        hits.append(RedLineHit(
+        hitsFound.append(RedLineHit(
           id: redLine.id, title: redLine.title, turn: turn,
           quote: assessment.strongest.map { analysis.text.clause(around: $0) } ?? analysis.text.original,
           feedback: redLine.feedback + "（红线判别模型判定，把握 \(Self.percent(probability))" + (terms.isEmpty ? "）" : "，依据用语：\(terms)）"),
           basis: "red-line model \(Self.percent(probability))" + (terms.isEmpty ? "" : ": \(assessment.terms.joined(separator: ", "))")))
       }
     }
-    return hits.sorted { ($0.turn, $0.id) < ($1.turn, $1.id) }
+    // Sorted in place: a sorted copy would retain every string of every hit.
+    hitsFound.sort { ($0.turn, $0.id) < ($1.turn, $1.id) }
+    return hitsFound
   }
 
   /// Confidential disclosures, as a set of cues.
@@ -477,10 +488,10 @@ struct TraineeTurns {
     return total
   }
 
-  /// The first hit of the cues in trainee reply `index` (of `analyses`), if any.
-  func firstHit(of cues: CueSet, inReply index: Int) -> CueHit? {
+  /// Where the first hit of the cues is among the hits of trainee reply `index`, if any.
+  func firstHitIndex(of cues: CueSet, inReply index: Int) -> Int? {
     guard analyses[index].showsAny(cues) else { return nil }
-    return analyses[index].hits.first { cues.contains($0.cueIndex) }
+    return analyses[index].hits.firstIndex { cues.contains($0.cueIndex) }
   }
 
   /// The first reply (of `analyses`) showing the cue, if any.
@@ -503,16 +514,21 @@ struct TraineeTurns {
 
   /// The quote for reply `index` (of `analyses`) if it shows any of the cues.
   func evidence(for cues: CueSet, inReply index: Int) -> CriterionResult.Evidence? {
-    firstHit(of: cues, inReply: index).map { quote($0, inReply: index) }
+    firstHitIndex(of: cues, inReply: index).map { quote(hit: $0, inReply: index) }
   }
 
   /// The quote for reply `index` if it shows the cue.
   func evidence(for cue: Int32, inReply index: Int) -> CriterionResult.Evidence? {
-    analyses[index].hits.first { $0.cueIndex == cue }.map { quote($0, inReply: index) }
+    analyses[index].hits.firstIndex { $0.cueIndex == cue }.map { quote(hit: $0, inReply: index) }
   }
 
-  private func quote(_ hit: CueHit, inReply index: Int) -> CriterionResult.Evidence {
-    .init(turn: numbers[index], quote: analyses[index].text.clause(around: hit.range), cue: hit.cue, match: explanations.explanation(hit))
+  /// The quote of hit `hit` of reply `index`: by index, as the hit is read in place rather than
+  /// copied (a copy retains its strings).
+  private func quote(hit: Int, inReply index: Int) -> CriterionResult.Evidence {
+    let analysis = analyses[index]
+    return .init(
+      turn: numbers[index], quote: analysis.text.clause(around: analysis.hits[hit].range), cue: analysis.hits[hit].cue,
+      match: explanations.explanation(analysis.hits[hit]))
   }
 
   /// Seconds from each customer turn to the trainee reply after it; nil when times are missing.
