@@ -13,4 +13,15 @@ extension Array {
     reserveCapacity(count)
     append(contentsOf: repeatElement(value, count: count))
   }
+
+  /// The elements of `buffer`: what `Array(buffer)` gives, allocated the cheap way (see
+  /// ``init(filling:count:)``). With the elements first written into temporary storage, this
+  /// replaces `init(unsafeUninitializedCapacity:initializingWith:)`, which allocates through the
+  /// same unspecialised function.
+  @inlinable
+  public init(copying buffer: UnsafeBufferPointer<Element>) {
+    self.init()
+    reserveCapacity(buffer.count)
+    append(contentsOf: buffer)
+  }
 }

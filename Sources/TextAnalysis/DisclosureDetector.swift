@@ -62,7 +62,8 @@ public struct DisclosureDetector: Sendable {
       }
     }
     guard !added.isEmpty else { return analysis }
-    let hits = (analysis.hits + added).sorted { ($0.range.lowerBound, $0.cue) < ($1.range.lowerBound, $1.cue) }
+    var hits = analysis.hits + added
+    hits.sort { ($0.range.lowerBound, $0.cue) < ($1.range.lowerBound, $1.cue) }  // in place: no copies
     return ReplyAnalysis(text: analysis.text, hits: hits, quantities: analysis.quantities)
   }
 }

@@ -113,11 +113,11 @@ public struct TextNormalizer: Sendable {
   /// and the caller takes the general path.
   private func quickNormalize(_ utf8: UnsafeBufferPointer<UInt8>) -> ([UInt32], [Int32])? {
     let capacity = utf8.count + 8
-    var overflow = false
-    var byteStarts: [Int32] = []
-    let scalars = [UInt32](unsafeUninitializedCapacity: capacity) { output, written in
-      byteStarts = [Int32](unsafeUninitializedCapacity: capacity) { starts, startsWritten in
-        quickFold.withUnsafeBufferPointer { table in
+    // Written into temporary buffers (on the stack for most replies) and copied into arrays
+    // once: see `Array.init(copying:)`.
+    return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: capacity) { output in
+      withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity) { starts in
+        quickFold.withUnsafeBufferPointer { table -> ([UInt32], [Int32])? in
           var count = 0
           var byte = 0
           while byte < utf8.count {
@@ -146,10 +146,7 @@ public struct TextNormalizer: Sendable {
             } else if quick == Self.needsGeneralFold {
               var expansion: [UInt32] = []
               fold(Unicode.Scalar(value) ?? " ") { expansion.append($0) }
-              guard count + expansion.count <= capacity else {
-                overflow = true
-                break
-              }
+              guard count + expansion.count <= capacity else { return nil }
               for folded in expansion {
                 output[count] = folded
                 starts[count] = start
@@ -157,12 +154,13 @@ public struct TextNormalizer: Sendable {
               }
             }
           }
-          written = count
-          startsWritten = count
+          return (
+            [UInt32](copying: UnsafeBufferPointer(rebasing: output[0..<count])),
+            [Int32](copying: UnsafeBufferPointer(rebasing: starts[0..<count]))
+          )
         }
       }
     }
-    return overflow ? nil : (scalars, byteStarts)
   }
 
   /// The general path, for text whose folding outgrows the fast path's room.
