@@ -79,58 +79,72 @@ public struct DimensionScore: Codable, Sendable, Hashable {
 public struct CriterionResult: Codable, Sendable, Hashable {
   public var id: String {
     get { criterion.id }
-    set { criterion = Criterion(id: newValue, title: title, dimension: dimension, max: max, model: model) }
+    set { criterion = criterion.with(id: newValue) }
   }
   public var title: String {
     get { criterion.title }
-    set { criterion = Criterion(id: id, title: newValue, dimension: dimension, max: max, model: model) }
+    set { criterion = criterion.with(title: newValue) }
   }
   public var dimension: String {
     get { criterion.dimension }
-    set { criterion = Criterion(id: id, title: title, dimension: newValue, max: max, model: model) }
+    set { criterion = criterion.with(dimension: newValue) }
   }
   public var status: Status
   public var points: Double
   public var max: Double {
     get { criterion.max }
-    set { criterion = Criterion(id: id, title: title, dimension: dimension, max: newValue, model: model) }
+    set { criterion = criterion.with(max: newValue) }
   }
   public var evidence: [Evidence]
   /// What the course expected (when points were lost) or what was done well.
-  public var feedback: String
+  public var feedback: String {
+    get { criterion.feedback }
+    set { criterion = criterion.with(feedback: newValue) }
+  }
   /// The course's model phrasing.
   public var model: String? {
     get { criterion.model }
-    set { criterion = Criterion(id: id, title: title, dimension: dimension, max: max, model: newValue) }
+    set { criterion = criterion.with(model: newValue) }
   }
-  /// What is the same on every scorecard (ids, titles, points available, model phrasing), in
-  /// one shared box: a scorecard holds a result per criterion, and these five fields held
-  /// directly cost five retains to build each result and five releases to free it.
+  /// What results of a criterion share (ids, titles, points available, model phrasing, and one
+  /// of a few feedbacks), in one shared box: a scorecard holds a result per criterion, and these
+  /// six fields held directly cost six retains to build each result and six releases to free it.
   private var criterion: Criterion
 
-  /// The fixed part of a criterion's results.
+  /// The fixed part of a criterion's results, with one of its feedbacks.
   final class Criterion: Sendable {
     let id: String
     let title: String
     let dimension: String
     let max: Double
     let model: String?
+    let feedback: String
 
-    init(id: String, title: String, dimension: String, max: Double, model: String?) {
+    init(id: String, title: String, dimension: String, max: Double, model: String?, feedback: String) {
       self.id = id
       self.title = title
       self.dimension = dimension
       self.max = max
       self.model = model
+      self.feedback = feedback
+    }
+
+    /// This box with one field changed (a result's fields stay settable, like stored ones).
+    func with(
+      id: String? = nil, title: String? = nil, dimension: String? = nil, max: Double? = nil, model: String?? = nil,
+      feedback: String? = nil
+    ) -> Criterion {
+      Criterion(
+        id: id ?? self.id, title: title ?? self.title, dimension: dimension ?? self.dimension, max: max ?? self.max,
+        model: model ?? self.model, feedback: feedback ?? self.feedback)
     }
   }
 
-  init(criterion: Criterion, status: Status, points: Double, evidence: [Evidence], feedback: String) {
+  init(criterion: Criterion, status: Status, points: Double, evidence: [Evidence]) {
     self.criterion = criterion
     self.status = status
     self.points = points
     self.evidence = evidence
-    self.feedback = feedback
   }
 
   public init(
@@ -138,8 +152,8 @@ public struct CriterionResult: Codable, Sendable, Hashable {
     feedback: String, model: String?
   ) {
     self.init(
-      criterion: Criterion(id: id, title: title, dimension: dimension, max: max, model: model), status: status,
-      points: points, evidence: evidence, feedback: feedback)
+      criterion: Criterion(id: id, title: title, dimension: dimension, max: max, model: model, feedback: feedback),
+      status: status, points: points, evidence: evidence)
   }
 
   enum CodingKeys: String, CodingKey {

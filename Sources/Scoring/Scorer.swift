@@ -185,12 +185,12 @@ public struct Scorer: Sendable {
   ) -> CriterionResult {
     // The result is built once, at the end: this runs for every criterion of every scorecard,
     // and each build or copy of a result retains its strings.
-    func notApplicable(_ why: String) -> CriterionResult {
-      entry.result(status: .notApplicable, points: 0, evidence: [], feedback: why)
+    func notApplicable(_ why: NotApplicable) -> CriterionResult {
+      entry.result(status: .notApplicable, points: 0, evidence: [], feedback: entry.notApplicable[why.rawValue])
     }
-    if entry.isDisabled { return notApplicable("本场景不考核此项。") }
+    if entry.isDisabled { return notApplicable(.disabled) }
     if !(applies?[entry.position] ?? entry.criterion.appliesTo.includes(archetype: scenario.archetype, variants: scenario.variants)) {
-      return notApplicable("此项不适用于本类客户。")
+      return notApplicable(.otherCustomers)
     }
     let wanted = entry.cues
     let wantedSet = entry.cueSet
@@ -207,7 +207,7 @@ public struct Scorer: Sendable {
     case .ordering(let onlyIfBefore):
       let first = trainee.firstReply(showing: wanted[0])
       let before = trainee.firstReply(showing: wanted[1])
-      if before == nil, onlyIfBefore { return notApplicable("本次对话没有涉及此项。") }
+      if before == nil, onlyIfBefore { return notApplicable(.notRaised) }
       evidence.reserveCapacity(2)
       if let first, let quote = trainee.evidence(for: wanted[0], inReply: first) { evidence.append(quote) }
       if let before, let quote = trainee.evidence(for: wanted[1], inReply: before) { evidence.append(quote) }
@@ -219,7 +219,7 @@ public struct Scorer: Sendable {
       evidence = trainee.evidence(for: wantedSet)
       earned = max(0, points - min(cap, each * Double(occurrences)))
     case .outcome:
-      guard let outcome else { return notApplicable("需要客户模型回放后才能判断结局与情绪。") }
+      guard let outcome else { return notApplicable(.needsReplay) }
       let endings = entry.endings
       let endingOK = endings.isEmpty || outcome.outcome.map(endings.contains) == true
       let moodOK = entry.mood.allSatisfy { bound in
@@ -228,16 +228,29 @@ public struct Scorer: Sendable {
       }
       earned = endingOK && moodOK ? points : 0
     case .timing(let maxSeconds):
-      guard let delays = trainee.replyDelays() else { return notApplicable(Self.timingNote) }
+      guard let delays = trainee.replyDelays() else { return notApplicable(.noTimestamps) }
       let late = delays.filter { $0.seconds > maxSeconds }
       earned = late.isEmpty ? points : points * Double(delays.count - late.count) / Double(max(1, delays.count))
       evidence = late.map { .init(turn: $0.turn, quote: "回复用时\(Int($0.seconds))秒", cue: nil, match: nil) }
     }
     earned = Self.round(earned)
     let status: CriterionResult.Status = earned >= points ? .met : (earned > 0 ? .partial : .missed)
-    return entry.result(
-      status: status, points: earned, evidence: evidence,
-      feedback: status == .met ? entry.metFeedback : entry.criterion.feedback)
+    return entry.result(status: status, points: earned, evidence: evidence, feedback: status == .met ? entry.met : entry.missed)
+  }
+
+  /// Why a criterion is not graded, with what its result says.
+  enum NotApplicable: Int, CaseIterable {
+    case disabled, otherCustomers, notRaised, needsReplay, noTimestamps
+
+    var feedback: String {
+      switch self {
+      case .disabled: "本场景不考核此项。"
+      case .otherCustomers: "此项不适用于本类客户。"
+      case .notRaised: "本次对话没有涉及此项。"
+      case .needsReplay: "需要客户模型回放后才能判断结局与情绪。"
+      case .noTimestamps: Scorer.timingNote
+      }
+    }
   }
 
   // MARK: Red lines
@@ -399,10 +412,12 @@ private final class CompiledCriterion: Sendable {
   let isTiming: Bool
   /// Switched off for this scenario (decided once, not by hashing the id per scorecard).
   let isDisabled: Bool
-  /// The feedback of a met criterion, built once rather than per scorecard.
-  let metFeedback: String
-  /// What every result of this criterion shares.
-  let fixed: CriterionResult.Criterion
+  /// What its results share, made once per feedback they can carry (a result holds one box,
+  /// not a box and a feedback string): met, missed or partly met, and per reason for not
+  /// grading it (by ``Scorer/NotApplicable`` raw value).
+  let met: CriterionResult.Criterion
+  let missed: CriterionResult.Criterion
+  let notApplicable: [CriterionResult.Criterion]
 
   enum Check {
     case present(count: Int)
@@ -438,15 +453,21 @@ private final class CompiledCriterion: Sendable {
     cueSet = CueSet(cues)
     self.isDisabled = isDisabled
     if case .timing = criterion.rule { isTiming = true } else { isTiming = false }
-    metFeedback = "做到了：\(criterion.title)。"
-    fixed = CriterionResult.Criterion(
-      id: criterion.id, title: criterion.title, dimension: dimensionID, max: criterion.points, model: criterion.model)
+    func box(_ feedback: String) -> CriterionResult.Criterion {
+      CriterionResult.Criterion(
+        id: criterion.id, title: criterion.title, dimension: dimensionID, max: criterion.points, model: criterion.model,
+        feedback: feedback)
+    }
+    met = box("做到了：\(criterion.title)。")
+    missed = box(criterion.feedback)
+    notApplicable = Scorer.NotApplicable.allCases.map { box($0.feedback) }
   }
 
+  /// A result, with one of the boxes above.
   func result(
-    status: CriterionResult.Status, points: Double, evidence: [CriterionResult.Evidence], feedback: String
+    status: CriterionResult.Status, points: Double, evidence: [CriterionResult.Evidence], feedback: CriterionResult.Criterion
   ) -> CriterionResult {
-    CriterionResult(criterion: fixed, status: status, points: points, evidence: evidence, feedback: feedback)
+    CriterionResult(criterion: feedback, status: status, points: points, evidence: evidence)
   }
 }
 

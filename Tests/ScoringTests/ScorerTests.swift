@@ -76,6 +76,22 @@ import TextAnalysis
     #expect(edited != criterion(card, "empathy"))
   }
 
+  /// A result's fields read and write like stored ones, though results of a criterion share
+  /// one box for them: changing one changes that result only.
+  @Test func resultFieldsAreSetOneByOne() throws {
+    let card = Scorer(rubric: Self.rubric, lexicon: Self.lexicon).score(
+      id: "t", scenario: Self.angry, turns: Self.turns(["我理解您现在很着急。"]), outcome: nil)
+    let original = try #require(criterion(card, "empathy"))
+    var changed = original
+    changed.feedback = "改过的反馈"
+    changed.title = "改过的标题"
+    #expect(changed.feedback == "改过的反馈" && changed.title == "改过的标题")
+    #expect(changed.id == original.id && changed.dimension == original.dimension && changed.max == original.max)
+    #expect(changed.model == original.model && changed.status == original.status)
+    #expect(original.feedback == "做到了：共情。" && original.title == "共情")
+    #expect(criterion(card, "empathy") == original)
+  }
+
   /// What a pattern hit is explained with does not depend on the hit naming its pattern: a hit
   /// without the index, or with one that names another cue's pattern, is explained anew, alike.
   @Test func patternHitsAreExplainedAlikeWithOrWithoutTheirIndex() throws {
