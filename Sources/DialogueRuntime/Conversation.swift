@@ -96,10 +96,14 @@ public struct Conversation: Sendable {
     {
       events.append(event)
     }
-    // The reply is asked first (a bit test), the ids of facts already revealed only then: string
-    // comparisons for every fact, every turn, cost more than the rest of the loop.
-    for (fact, cues) in zip(program.facts, index.factCues) where !fact.confidential {
-      guard analysis.showsAny(cues), !state.revealedFacts.contains(fact.id) else { continue }
+    // By index, and the reply asked first (a bit test), the ids of facts already revealed only
+    // then: a copy of every fact (its strings retained) and string comparisons for each, every
+    // turn, cost more than the rest of the loop.
+    for position in program.facts.indices where !program.facts[position].confidential {
+      guard analysis.showsAny(index.factCues[position]), !state.revealedFacts.contains(program.facts[position].id) else {
+        continue
+      }
+      let fact = program.facts[position]
       state.revealedFacts.append(fact.id)
       events.append(.factRevealed(fact: fact.id))
       if let says = fact.says {
