@@ -17,14 +17,19 @@ public struct ReplyFeatures: Sendable, Hashable {
 
   /// Features of an analysed reply, with cue tags looked up in `cues`.
   public init(_ analysis: ReplyAnalysis, cues: CueIndex) {
+    // By index, reading each hit in place: a loop over the hits copies each one, retaining its
+    // strings, every turn.
+    let hits = analysis.hits
     var bits: UInt32 = 0
-    for hit in analysis.hits where hit.cueIndex >= 0 && Int(hit.cueIndex) < cues.tagBits.count {
-      bits |= cues.tagBits[Int(hit.cueIndex)]  // a cue hit twice adds the same bits
-    }
-    let disclosed = analysis.hits.contains { hit in
-      if case .disclosure = hit.evidence { return true }
-      if case .detector(let kind, _) = hit.evidence { return kind.isPersonalData }
-      return false
+    var disclosed = false
+    for index in hits.indices {
+      let cue = Int(hits[index].cueIndex)
+      if cue >= 0 && cue < cues.tagBits.count { bits |= cues.tagBits[cue] }  // a cue hit twice adds the same bits
+      switch hits[index].evidence {
+      case .disclosure: disclosed = true
+      case .detector(let kind, _): disclosed = disclosed || kind.isPersonalData
+      case .pattern, .example: break
+      }
     }
     if disclosed { bits |= CueTag.disclosure.bit }
     self.analysis = analysis
