@@ -500,9 +500,10 @@ struct PatternTable: Sendable {
     var scan = cursor
     while scan < matches.count, matches[scan].end <= latestEnd {
       let candidate = matches[scan]
-      let start = candidate.end - lengths[Int(candidate.term)]
-      if start >= end, start <= latestStart, occurrences.signatures[scan] & wanted != 0,
-        Self.term(candidate.term, isIn: step.element, termClasses)
+      // The signature first: one load and a test rule most candidates out, before the term's
+      // length is looked up.
+      if occurrences.signatures[scan] & wanted != 0, case let start = candidate.end - lengths[Int(candidate.term)],
+        start >= end, start <= latestStart, Self.term(candidate.term, isIn: step.element, termClasses)
       {
         budget -= 1
         if budget < 0 { return nil }
