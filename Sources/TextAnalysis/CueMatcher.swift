@@ -352,7 +352,8 @@ public final class CueMatcher: Sendable {
       // Ordered by end: once a term ends this late it (and every later one) starts after the hit.
       if match.end > latestEnd { break }
       let term = Int(match.term)
-      guard match.end - lengths[term] <= candidate.start, startBits.contains(owner: owner, term: term) else {
+      // The cue's bit first: most starters start none of this cue's exceptions.
+      guard startBits.contains(owner: owner, term: term), match.end - lengths[term] <= candidate.start else {
         continue
       }
       for row in exceptionsByFirstTerm.range(term, sortedParallel: exceptionOwners, equalTo: candidate.owner) {
