@@ -7,13 +7,15 @@ public final class CueMatcher: Sendable {
   let automaton: AhoCorasick
   let patterns: PatternTable
   let exceptions: PatternTable
-  /// Per term id: where its rows are in `presenceValues` and `patternRows`. One record per term,
-  /// so a term occurrence costs one cache line rather than one per table: these are read for
-  /// every term occurrence of every reply, and the matcher's tables exceed the L2 cache.
+  /// Per term id: its first presence keys and their signature, and where its other rows are in
+  /// `presenceValues` and `patternRows`. One record per term, so a term occurrence costs one
+  /// cache line rather than one per table: these are read for every term occurrence of every
+  /// reply, and the matcher's tables exceed the L2 cache.
   let termRows: [TermRows]
   /// Rows of presence keys (see ``ElementSet``), by term: the keys an occurrence of the term
   /// sets, its own and its classes', for the terms and classes that appear after the first
-  /// element of some pattern (only their presence is ever asked about).
+  /// element of some pattern (only their presence is ever asked about). Only the keys beyond a
+  /// term's ``TermRows/inlineKeys`` are read from here.
   let presenceValues: [Int32]
   /// Rows of cue patterns, by first term (no dictionaries, no nested arrays: `analyze` runs per
   /// reply and must neither hash nor retain per step).
@@ -156,12 +158,21 @@ public final class CueMatcher: Sendable {
     }
     let presenceKeys = CompressedRows(rows: terms.count, entries: presenceEntries)
     presenceValues = presenceKeys.values
+    // A term with fewer presence keys than its record holds fills the rest with a spare key, a
+    // bit of the reply's set that no pattern asks about.
+    let spare = Int32(presenceKey.count)
     termRows = (0..<terms.count).map { term in
-      TermRows(
-        presenceStart: presenceKeys.starts[term], presenceEnd: presenceKeys.starts[term + 1],
+      let rows = presenceKeys.range(term)
+      var keys = [Int32](repeating: spare, count: TermRows.inlineKeys)
+      for (slot, row) in rows.prefix(TermRows.inlineKeys).enumerated() { keys[slot] = presenceKeys.values[row] }
+      let overflow = rows.dropFirst(TermRows.inlineKeys)
+      return TermRows(
+        keys: (keys[0], keys[1], keys[2], keys[3]),
+        signature: rows.reduce(0) { $0 | PatternTable.signatureBit(presenceKeys.values[$1]) },
+        overflowStart: Int32(overflow.lowerBound), overflowEnd: Int32(overflow.upperBound),
         patternStart: patternsByFirstTerm.starts[term], patternEnd: patternsByFirstTerm.starts[term + 1])
     }
-    presenceKeyCount = presenceKey.count
+    presenceKeyCount = presenceKey.count + 1  // and the spare
     self.detectors = detectors
     fuzzy = FuzzyIndex(lexicon: lexicon, normalizer: normalizer)
     cueIDs = lexicon.cues.map(\.id)
@@ -267,12 +278,14 @@ public final class CueMatcher: Sendable {
             presenceValues.withUnsafeBufferPointer { values in
               for (index, match) in matches.enumerated() {
                 let rows = termRows[Int(match.term)]
-                var signature: UInt64 = 0
-                for row in Int(rows.presenceStart)..<Int(rows.presenceEnd) {
-                  present.insert(Int(values[row]))
-                  signature |= PatternTable.signatureBit(values[row])
-                }
-                signatureBuffer[index] = signature
+                // A fixed number of keys, spares included, and rarely a loop for more: a loop
+                // over each term's keys mispredicted its exit for most term occurrences.
+                present.insert(Int(rows.keys.0))
+                present.insert(Int(rows.keys.1))
+                present.insert(Int(rows.keys.2))
+                present.insert(Int(rows.keys.3))
+                for row in Int(rows.overflowStart)..<Int(rows.overflowEnd) { present.insert(Int(values[row])) }
+                signatureBuffer[index] = rows.signature
                 starterBuffer[starterCount] = Int32(index)
                 starterCount &+= anyExceptionStartBits.bit(owner: 0, term: Int(match.term))
               }
@@ -628,12 +641,19 @@ struct CompressedRows: Sendable {
   }
 }
 
-/// Where one term's rows are in ``CueMatcher``'s presence and pattern tables.
+/// One term's presence keys and where its rows are in ``CueMatcher``'s tables.
 struct TermRows {
-  var presenceStart: Int32
-  var presenceEnd: Int32
+  /// The first ``inlineKeys`` presence keys, padded with the spare key.
+  var keys: (Int32, Int32, Int32, Int32)
+  /// All its presence keys' bits (``PatternTable/signatureBit(_:)``), the spare's not among them.
+  var signature: UInt64
+  /// Its presence keys beyond the first ``inlineKeys``, in `presenceValues`.
+  var overflowStart: Int32
+  var overflowEnd: Int32
   var patternStart: Int32
   var patternEnd: Int32
+
+  static let inlineKeys = 4
 }
 
 /// A cue pattern in its first term's row: the pattern, and the presence key of its second
