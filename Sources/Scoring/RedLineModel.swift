@@ -362,8 +362,9 @@ public final class RedLineModel: Sendable {
 }
 
 /// The vocabulary as a trie of characters: an n-gram's node is found from its prefix's node and
-/// its last character, so a reply's n-grams starting at one place are one table read and one or
-/// two child look-ups, and a missing prefix ends the search.
+/// its last character, so a reply's n-grams starting at one place are one table read and two
+/// child look-ups (``step(from:_:_:)``: a missing prefix or character gives node -1, whose own
+/// look-up finds nothing, without a branch).
 ///
 /// Laid out for the cache, because every reply a scorer sees is judged: characters are dense
 /// numbers (the vocabulary has about 1,200 distinct ones), child links are a double array of
