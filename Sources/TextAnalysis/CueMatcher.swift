@@ -653,6 +653,7 @@ struct TermRows {
   var patternStart: Int32
   var patternEnd: Int32
 
+  /// How many keys `keys` holds (a tuple, so the record has no array to retain or chase).
   static let inlineKeys = 4
 }
 
@@ -678,9 +679,7 @@ struct OwnerTermBits: Sendable {
   }
 
   @inline(__always)
-  func contains(owner: Int, term: Int) -> Bool {
-    words[owner * wordsPerOwner + term >> 6] & (1 << UInt64(term & 63)) != 0
-  }
+  func contains(owner: Int, term: Int) -> Bool { bit(owner: owner, term: term) != 0 }
 
   /// The bit as a number, 1 or 0: for counting without a comparison, which the compiler may
   /// turn into a branch (one to mispredict, when the bit is a coin flip).
